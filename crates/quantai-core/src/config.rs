@@ -1,0 +1,372 @@
+//! Layered configuration: compiled-in defaults → a TOML file (`--config FILE`) → environment
+//! variables `QUANTAI__SECTION__KEY`. Unknown keys and invalid values stop start-up with a
+//! message naming the key. Secrets are written as `env::VAR` and resolved from the
+//! environment; they are held as [`SecretString`] and never printed.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Format, Serialized, Toml};
+use figment::Figment;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// Environment prefix of configuration overrides.
+pub const ENV_PREFIX: &str = "QUANTAI__";
+
+/// All of quantai's settings.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub ledger: LedgerSettings,
+    pub models: ModelSettings,
+    pub log: LogSettings,
+    /// Upstream providers by name; catalog models refer to these names.
+    pub providers: BTreeMap<String, ProviderSettings>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Address `quantai serve` listens on.
+    pub bind: String,
+    /// Largest accepted request body, in bytes.
+    pub max_body_bytes: usize,
+    /// Seconds to wait for in-flight requests on shutdown.
+    pub shutdown_grace_secs: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// `sqlite://FILE`, `postgres://…` or `mysql://…`.
+    pub url: String,
+    pub max_connections: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerSettings {
+    /// Usage rows buffered in memory before requests wait for the writer.
+    pub queue_capacity: usize,
+    /// Rows written per database transaction at most.
+    pub batch_size: usize,
+    /// Longest a row waits before it is written, in milliseconds.
+    pub flush_interval_ms: u64,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelSettings {
+    /// Catalog file; empty means the compiled-in catalog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<PathBuf>,
+    /// Policy file; empty means the compiled-in policies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policies: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    /// `text` or `json`.
+    pub format: String,
+    /// A tracing filter such as `info` or `quantai=debug`.
+    pub level: String,
+}
+
+/// The API dialect a provider speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    /// OpenAI or any OpenAI-compatible server (vLLM, Ollama, llama.cpp server).
+    Openai,
+    /// Azure OpenAI: deployment URLs, `api-version` query, `api-key` header.
+    Azure,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderSettings {
+    pub kind: ProviderKind,
+    /// Base URL ending before `/chat/completions`, e.g. `https://api.openai.com/v1`; for Azure
+    /// the resource URL `https://NAME.openai.azure.com`.
+    pub base_url: String,
+    /// A secret reference `env::VAR`; empty for servers that need no key.
+    #[serde(default)]
+    pub api_key: String,
+    #[serde(default)]
+    pub organization: String,
+    /// Azure only: the `api-version` query parameter.
+    #[serde(default)]
+    pub api_version: String,
+    pub timeout_ms: u64,
+    pub connect_timeout_ms: u64,
+    /// Extra headers sent upstream with every call.
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let mut providers = BTreeMap::new();
+        providers.insert(
+            "openai".to_string(),
+            ProviderSettings {
+                kind: ProviderKind::Openai,
+                // OPENAI_BASE_URL / OPENAI_ORG_ID are honoured at load time, as the SDKs do.
+                base_url: "https://api.openai.com/v1".into(),
+                api_key: "env::OPENAI_API_KEY".into(),
+                organization: String::new(),
+                api_version: String::new(),
+                timeout_ms: 120_000,
+                connect_timeout_ms: 5_000,
+                headers: BTreeMap::new(),
+            },
+        );
+        Self {
+            server: ServerSettings {
+                bind: "127.0.0.1:8080".into(),
+                max_body_bytes: 2 * 1024 * 1024,
+                shutdown_grace_secs: 30,
+            },
+            database: DatabaseSettings { url: "sqlite://quantai.db".into(), max_connections: 8 },
+            ledger: LedgerSettings { queue_capacity: 65_536, batch_size: 512, flush_interval_ms: 100 },
+            models: ModelSettings::default(),
+            log: LogSettings { format: "text".into(), level: "info".into() },
+            providers,
+        }
+    }
+}
+
+impl Settings {
+    /// Loads defaults, then `file` if given, then `QUANTAI__…` from the process environment.
+    pub fn load(file: Option<&Path>) -> Result<Self> {
+        Self::load_from(file, std::env::vars())
+    }
+
+    /// Like [`Settings::load`] with an explicit environment (for tests).
+    pub fn load_from(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> Result<Self> {
+        let env: BTreeMap<String, String> = env.into_iter().collect();
+        let mut fig = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(Error::Config(format!("config file {} does not exist", path.display())));
+            }
+            fig = fig.merge(Toml::file_exact(path));
+        }
+        // QUANTAI__SECTION__KEY → section.key, read from the given environment so tests can pass their own.
+        let overrides: Vec<(String, String)> = env
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix(ENV_PREFIX).map(|rest| (rest.to_string(), v.clone())))
+            .collect();
+        for (key, value) in &overrides {
+            let dotted = key.to_ascii_lowercase().replace("__", ".");
+            if dotted.is_empty() || dotted.split('.').any(str::is_empty) {
+                return Err(Error::Config(format!("environment variable {ENV_PREFIX}{key} does not name a key")));
+            }
+            fig = fig.merge(Serialized::global(&dotted, parse_env_value(value)));
+        }
+        let mut s: Settings = fig.extract().map_err(|e| Error::Config(describe(e)))?;
+        s.apply_openai_env(&env);
+        s.validate()?;
+        Ok(s)
+    }
+
+    /// The official SDKs read `OPENAI_BASE_URL` and `OPENAI_ORG_ID`; so does the default provider,
+    /// unless the config set them explicitly.
+    fn apply_openai_env(&mut self, env: &BTreeMap<String, String>) {
+        if let Some(p) = self.providers.get_mut("openai") {
+            if p.kind == ProviderKind::Openai {
+                if let Some(url) = env.get("OPENAI_BASE_URL").filter(|u| !u.is_empty()) {
+                    if p.base_url == "https://api.openai.com/v1" {
+                        p.base_url = url.trim_end_matches('/').to_string();
+                    }
+                }
+                if let Some(org) = env.get("OPENAI_ORG_ID").filter(|o| !o.is_empty()) {
+                    if p.organization.is_empty() {
+                        p.organization = org.clone();
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks values that deserialise but make no sense, naming the key.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |key: &str, msg: String| Err(Error::Config(format!("{key}: {msg}")));
+        if self.server.bind.parse::<SocketAddr>().is_err() {
+            return bad("server.bind", format!("{:?} is not an address like 127.0.0.1:8080", self.server.bind));
+        }
+        if self.server.max_body_bytes < 1024 {
+            return bad(
+                "server.max_body_bytes",
+                format!("{} is below the minimum of 1024", self.server.max_body_bytes),
+            );
+        }
+        let url = self.database.url.as_str();
+        if !["sqlite:", "postgres://", "postgresql://", "mysql://", "mariadb://"].iter().any(|p| url.starts_with(p)) {
+            return bad("database.url", "must start with sqlite:, postgres://, mysql:// or mariadb://".into());
+        }
+        if self.database.max_connections == 0 {
+            return bad("database.max_connections", "must be at least 1".into());
+        }
+        if self.ledger.queue_capacity == 0 || self.ledger.batch_size == 0 || self.ledger.flush_interval_ms == 0 {
+            return bad("ledger", "queue_capacity, batch_size and flush_interval_ms must be positive".into());
+        }
+        if !matches!(self.log.format.as_str(), "text" | "json") {
+            return bad("log.format", format!("{:?} is not one of text, json", self.log.format));
+        }
+        if self.providers.is_empty() {
+            return bad("providers", "at least one provider is needed".into());
+        }
+        for (name, p) in &self.providers {
+            let key = |k: &str| format!("providers.{name}.{k}");
+            if !(p.base_url.starts_with("http://") || p.base_url.starts_with("https://")) {
+                return bad(&key("base_url"), format!("{:?} is not an http(s) URL", p.base_url));
+            }
+            if !p.api_key.is_empty() && !p.api_key.starts_with("env::") && p.api_key.len() < 8 {
+                return bad(&key("api_key"), "write secrets as env::VAR_NAME".into());
+            }
+            if p.kind == ProviderKind::Azure && p.api_version.is_empty() {
+                return bad(&key("api_version"), "an azure provider needs an api_version".into());
+            }
+            if p.timeout_ms == 0 || p.connect_timeout_ms == 0 {
+                return bad(&key("timeout_ms"), "timeouts must be positive".into());
+            }
+            for h in p.headers.keys() {
+                if h.is_empty() || !h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+                    return bad(&key("headers"), format!("{h:?} is not a valid header name"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The parsed listen address (validated by [`Settings::validate`]).
+    pub fn bind_addr(&self) -> Result<SocketAddr> {
+        self.server
+            .bind
+            .parse()
+            .map_err(|_| Error::Config(format!("server.bind: {:?} is not an address", self.server.bind)))
+    }
+}
+
+impl ProviderSettings {
+    /// Resolves `api_key` (`env::VAR` or a literal) to a secret; `None` when unset or the
+    /// variable is empty.
+    pub fn resolve_api_key(&self, env: impl Fn(&str) -> Option<String>) -> Option<SecretString> {
+        if self.api_key.is_empty() {
+            return None;
+        }
+        let value = match self.api_key.strip_prefix("env::") {
+            Some(var) => env(var)?,
+            None => self.api_key.clone(),
+        };
+        (!value.is_empty()).then(|| SecretString::from(value))
+    }
+}
+
+/// Environment values are typed as TOML would read them (numbers, booleans), else strings.
+fn parse_env_value(raw: &str) -> figment::value::Value {
+    if let Ok(v) = raw.parse::<i64>() {
+        return v.into();
+    }
+    if let Ok(v) = raw.parse::<bool>() {
+        return v.into();
+    }
+    raw.into()
+}
+
+fn describe(e: figment::Error) -> String {
+    e.into_iter()
+        .map(|e| {
+            let key = e.path.join(".");
+            let kind = e.kind.to_string();
+            if key.is_empty() {
+                kind
+            } else {
+                format!("{key}: {kind}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_load_and_validate() {
+        let s = Settings::load_from(None, env(&[])).unwrap();
+        assert_eq!(s.server.bind, "127.0.0.1:8080");
+        assert!(s.database.url.starts_with("sqlite:"));
+        assert_eq!(s.providers["openai"].base_url, "https://api.openai.com/v1");
+    }
+
+    #[test]
+    fn file_then_env_layering() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("q.toml");
+        std::fs::write(&f, "[server]\nbind = \"0.0.0.0:9000\"\nmax_body_bytes = 4096\n").unwrap();
+        let s = Settings::load_from(Some(&f), env(&[])).unwrap();
+        assert_eq!(s.server.bind, "0.0.0.0:9000");
+        assert_eq!(s.server.max_body_bytes, 4096);
+        assert_eq!(s.database.max_connections, 8, "untouched keys keep their defaults");
+        let s = Settings::load_from(Some(&f), env(&[("QUANTAI__SERVER__BIND", "127.0.0.1:7000")])).unwrap();
+        assert_eq!(s.server.bind, "127.0.0.1:7000");
+        assert_eq!(s.server.max_body_bytes, 4096);
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("q.toml");
+        std::fs::write(&f, "[server]\nbindd = \"0.0.0.0:9000\"\n").unwrap();
+        let err = Settings::load_from(Some(&f), env(&[])).unwrap_err().to_string();
+        assert!(err.contains("bindd"), "{err}");
+        let err = Settings::load_from(None, env(&[("QUANTAI__DATABASE__URLL", "x")])).unwrap_err().to_string();
+        assert!(err.contains("urll"), "{err}");
+    }
+
+    #[test]
+    fn invalid_values_are_named() {
+        let err =
+            Settings::load_from(None, env(&[("QUANTAI__SERVER__MAX_BODY_BYTES", "lots")])).unwrap_err().to_string();
+        assert!(err.contains("server.max_body_bytes"), "{err}");
+        let err = Settings::load_from(None, env(&[("QUANTAI__SERVER__BIND", "localhost")])).unwrap_err().to_string();
+        assert!(err.contains("server.bind"), "{err}");
+        let err = Settings::load_from(None, env(&[("QUANTAI__DATABASE__URL", "oracle://x")])).unwrap_err().to_string();
+        assert!(err.contains("database.url"), "{err}");
+        let err = Settings::load_from(None, env(&[("QUANTAI__LOG__FORMAT", "xml")])).unwrap_err().to_string();
+        assert!(err.contains("log.format"), "{err}");
+    }
+
+    #[test]
+    fn openai_env_is_honoured_and_secrets_resolve() {
+        let s = Settings::load_from(
+            None,
+            env(&[("OPENAI_BASE_URL", "http://127.0.0.1:9/v1/"), ("OPENAI_ORG_ID", "org-1")]),
+        )
+        .unwrap();
+        let p = &s.providers["openai"];
+        assert_eq!(p.base_url, "http://127.0.0.1:9/v1");
+        assert_eq!(p.organization, "org-1");
+        use secrecy::ExposeSecret;
+        let k = p.resolve_api_key(|v| (v == "OPENAI_API_KEY").then(|| "sk-test".to_string())).unwrap();
+        assert_eq!(k.expose_secret(), "sk-test");
+        assert!(p.resolve_api_key(|_| None).is_none());
+        // Debug output of settings never contains the resolved secret, only the reference.
+        assert!(!format!("{s:?}").contains("sk-test"));
+    }
+}
