@@ -1,0 +1,131 @@
+//! Ledger and key storage against every backend available: SQLite always, PostgreSQL and
+//! MySQL/MariaDB when `.ci/run` exports their URLs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use quantai_store::keys::{hash_key, Role};
+use quantai_store::ledger::{GroupBy, UsageFilter, UsageRecord};
+use quantai_store::testing::all_backends;
+
+fn rec(
+    id: &str,
+    ts_ms: i64,
+    user: &str,
+    service: &str,
+    model: &str,
+    p: i64,
+    c: i64,
+    cost: i64,
+    status: &str,
+) -> UsageRecord {
+    UsageRecord {
+        request_id: id.into(),
+        ts_ms,
+        user_id: user.into(),
+        service: service.into(),
+        model: model.into(),
+        provider: "openai".into(),
+        upstream_model: model.into(),
+        endpoint: "chat".into(),
+        streamed: false,
+        prompt_tokens: p,
+        cached_tokens: 0,
+        completion_tokens: c,
+        tokens_estimated: false,
+        input_price_micros: 150_000,
+        cached_price_micros: 75_000,
+        output_price_micros: 600_000,
+        cost_picos: cost,
+        latency_ms: 12,
+        status: status.into(),
+        http_status: if status == "ok" { 200 } else { 502 },
+        error_class: (status != "ok").then(|| "upstream_5xx".to_string()),
+        cache_hit: false,
+    }
+}
+
+const DAY: i64 = 86_400_000;
+const T0: i64 = 1_795_219_200_000; // 2026-11-21T00:00:00Z
+
+#[tokio::test]
+async fn ledger_round_trip_and_reports_on_every_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    let dbs = all_backends(dir.path()).await.unwrap();
+    if std::env::var("CI").is_ok() {
+        assert_eq!(dbs.len(), 3, "CI must test SQLite, PostgreSQL and MySQL");
+    }
+    for db in dbs {
+        let s = &db.store;
+        let rows = vec![
+            rec("r1", T0 + 1000, "alice", "narrative_report", "gpt-4o-mini", 12, 5, 4_800_000, "ok"),
+            rec("r2", T0 + 2000, "alice", "narrative_report", "gpt-4o", 100, 10, 350_000_000, "ok"),
+            rec("r3", T0 + DAY + 5, "bob", "chatops_advanced", "gpt-4o-mini", 7, 0, 1_050_000, "error"),
+            rec("r4", T0 - 1, "bob", "strategy_builder", "gpt-4o", 1, 1, 12_500_000, "ok"),
+        ];
+        s.insert_usage(&rows).await.unwrap();
+
+        let all = s.list_usage(&UsageFilter::default(), 100).await.unwrap();
+        assert_eq!(all.len(), 4, "{}", db.label);
+        assert_eq!(all[0], rows[2], "{}: newest first, every field round-trips", db.label);
+
+        let by_user = s.usage_report(&UsageFilter::default(), GroupBy::User).await.unwrap();
+        assert_eq!(by_user.len(), 2);
+        assert_eq!((by_user[0].key.as_str(), by_user[0].requests, by_user[0].cost_picos), ("alice", 2, 354_800_000));
+        assert_eq!((by_user[1].key.as_str(), by_user[1].errors, by_user[1].prompt_tokens), ("bob", 1, 8));
+
+        let by_day = s.usage_report(&UsageFilter::default(), GroupBy::Day).await.unwrap();
+        let days: Vec<(&str, i64)> = by_day.iter().map(|g| (g.key.as_str(), g.requests)).collect();
+        assert_eq!(days, [("2026-11-20", 1), ("2026-11-21", 2), ("2026-11-22", 1)], "{}", db.label);
+
+        let f = UsageFilter {
+            from_ms: Some(T0),
+            to_ms: Some(T0 + DAY),
+            model: Some("gpt-4o".into()),
+            ..Default::default()
+        };
+        let by_model = s.usage_report(&f, GroupBy::Model).await.unwrap();
+        assert_eq!(by_model.len(), 1);
+        assert_eq!((by_model[0].requests, by_model[0].completion_tokens), (1, 10));
+
+        let f = UsageFilter { service: Some("nope".into()), ..Default::default() };
+        assert!(s.usage_report(&f, GroupBy::Service).await.unwrap().is_empty());
+
+        // A batch with a duplicate id fails whole: nothing of it is half-written.
+        let bad =
+            vec![rec("r5", T0, "carol", "x", "m", 1, 1, 1, "ok"), rec("r1", T0, "carol", "x", "m", 1, 1, 1, "ok")];
+        assert!(s.insert_usage(&bad).await.is_err(), "{}", db.label);
+        let carol = UsageFilter { user_id: Some("carol".into()), ..Default::default() };
+        assert!(s.list_usage(&carol, 10).await.unwrap().is_empty(), "{}", db.label);
+        assert_eq!(s.list_usage(&UsageFilter::default(), 100).await.unwrap().len(), 4);
+
+        // Large batches span several INSERT statements.
+        let many: Vec<UsageRecord> =
+            (0..450).map(|i| rec(&format!("m{i}"), T0 + i, "dave", "s", "gpt-4o-mini", 1, 2, 3, "ok")).collect();
+        s.insert_usage(&many).await.unwrap();
+        let dave = UsageFilter { user_id: Some("dave".into()), ..Default::default() };
+        let g = s.usage_report(&dave, GroupBy::User).await.unwrap();
+        assert_eq!((g[0].requests, g[0].completion_tokens, g[0].cost_picos), (450, 900, 1350), "{}", db.label);
+        db.drop_db().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn api_keys_store_only_hashes_on_every_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    for db in all_backends(dir.path()).await.unwrap() {
+        let s = &db.store;
+        let (key, rec) = s.create_key("alice", Role::User, Some("narrative_report"), T0).await.unwrap();
+        assert!(key.starts_with("qai_") && key.len() == 52, "{key}");
+        let found = s.find_key_by_hash(&hash_key(&key)).await.unwrap().unwrap();
+        assert_eq!(found, rec);
+        assert_eq!(found.service.as_deref(), Some("narrative_report"));
+        assert!(s.find_key_by_hash(&hash_key("qai_wrong")).await.unwrap().is_none());
+        let listed = s.list_keys().await.unwrap();
+        assert_eq!(listed.len(), 1);
+        assert!(!format!("{listed:?}").contains(&key[12..]), "the secret part is never stored or listed");
+        assert!(s.create_key("bad user", Role::Admin, None, T0).await.is_err());
+        assert!(s.revoke_key(&rec.id, T0 + 1).await.unwrap());
+        assert!(!s.revoke_key(&rec.id, T0 + 2).await.unwrap());
+        assert!(s.find_key_by_hash(&hash_key(&key)).await.unwrap().is_none(), "{}", db.label);
+        db.drop_db().await.unwrap();
+    }
+}
