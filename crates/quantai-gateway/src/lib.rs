@@ -1,1 +1,463 @@
+//! quantai-gateway: the one way quantai calls a model. It owns the live [`Registry`]
+//! (catalog + service policies, hot-reloadable), the providers (one HTTP client for the
+//! process), request validation, usage metering (including streams that are cut or abandoned),
+//! the usage [`ledger`] writer and the Prometheus [`metrics`]. Entry points:
+//! [`Gateway::new`], [`Gateway::chat`], [`Gateway::embeddings`], [`Gateway::reload`].
 
+pub mod ledger;
+pub mod metrics;
+pub mod provider;
+pub mod providers;
+mod stream;
+pub mod tokens;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use arc_swap::ArcSwap;
+use bytes::Bytes;
+use quantai_core::catalog::{ModelKind, ModelSpec, Tokenizer};
+use quantai_core::config::Settings;
+use quantai_core::money::{PriceSheet, TokenUsage};
+use quantai_core::policy::Refusal;
+use quantai_core::registry::Registry;
+use quantai_store::ledger::UsageRecord;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+pub use crate::ledger::Ledger;
+pub use crate::metrics::Metrics;
+pub use crate::provider::{Provider, ProviderError};
+pub use crate::stream::MeteredStream;
+
+/// Everything that can stop a model call.
+#[derive(Debug, thiserror::Error)]
+pub enum GatewayError {
+    /// The request body is malformed; `param` names the offending field.
+    #[error("{message}")]
+    InvalidRequest { message: String, param: Option<String>, code: &'static str },
+    /// The service's policy refuses the model.
+    #[error("{0}")]
+    Refused(Refusal),
+    /// The upstream failed.
+    #[error("{0}")]
+    Upstream(ProviderError),
+    /// A catalog model maps to a provider that does not exist (should be caught at load).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<Refusal> for GatewayError {
+    fn from(r: Refusal) -> Self {
+        GatewayError::Refused(r)
+    }
+}
+
+/// Who is calling and for which service.
+#[derive(Clone, Debug)]
+pub struct CallContext {
+    pub request_id: String,
+    pub user_id: String,
+    pub service: String,
+}
+
+/// A successful call's answer.
+pub enum Reply {
+    /// A complete JSON body, passed through from the upstream.
+    Json { body: Bytes, upstream: Duration },
+    /// An SSE stream; usage is recorded when it ends, however it ends.
+    Stream { stream: Box<MeteredStream>, upstream: Duration },
+}
+
+/// The shared state behind a [`Gateway`].
+pub(crate) struct Inner {
+    registry: ArcSwap<Registry>,
+    providers: HashMap<String, Arc<dyn Provider>>,
+    ledger: Ledger,
+    metrics: Arc<Metrics>,
+    catalog_path: Option<PathBuf>,
+    policies_path: Option<PathBuf>,
+}
+
+/// The LLM gateway. Cheap to clone.
+#[derive(Clone)]
+pub struct Gateway {
+    inner: Arc<Inner>,
+}
+
+/// The process-wide HTTP client: one connection pool for every provider.
+pub fn http_client(settings: &Settings) -> Result<reqwest::Client, String> {
+    let connect = settings.providers.values().map(|p| p.connect_timeout_ms).max().unwrap_or(5_000);
+    reqwest::Client::builder()
+        .connect_timeout(Duration::from_millis(connect))
+        .pool_max_idle_per_host(1024)
+        .pool_idle_timeout(Duration::from_secs(90))
+        .tcp_nodelay(true)
+        .build()
+        .map_err(|e| format!("cannot build the HTTP client: {e}"))
+}
+
+impl Gateway {
+    /// Builds providers from settings (secrets resolved with `env`), loads and validates the
+    /// catalog and policies.
+    pub fn new(
+        settings: &Settings,
+        ledger: Ledger,
+        metrics: Arc<Metrics>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, String> {
+        let client = http_client(settings)?;
+        let mut providers: HashMap<String, Arc<dyn Provider>> = HashMap::new();
+        for (name, p) in &settings.providers {
+            let key = p.resolve_api_key(&env);
+            let prov = providers::openai::OpenAiProvider::new(name, p, key, client.clone())?;
+            providers.insert(name.clone(), Arc::new(prov));
+        }
+        let names: Vec<&str> = settings.providers.keys().map(String::as_str).collect();
+        let registry =
+            Registry::from_sources(settings.models.catalog.as_deref(), settings.models.policies.as_deref(), &names)
+                .map_err(|e| e.to_string())?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                registry: ArcSwap::from_pointee(registry),
+                providers,
+                ledger,
+                metrics,
+                catalog_path: settings.models.catalog.clone(),
+                policies_path: settings.models.policies.clone(),
+            }),
+        })
+    }
+
+    /// The catalog and policies in force.
+    pub fn registry(&self) -> Arc<Registry> {
+        self.inner.registry.load_full()
+    }
+
+    /// Re-reads the catalog and policy files. A bad file is refused and the old ones stay.
+    pub fn reload(&self) -> Result<Arc<Registry>, String> {
+        let names: Vec<&str> = self.inner.providers.keys().map(String::as_str).collect();
+        let fresh =
+            Registry::from_sources(self.inner.catalog_path.as_deref(), self.inner.policies_path.as_deref(), &names)
+                .map_err(|e| e.to_string())?;
+        let fresh = Arc::new(fresh);
+        self.inner.registry.store(fresh.clone());
+        Ok(fresh)
+    }
+
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.inner.metrics
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        &self.inner.ledger
+    }
+
+    /// Providers without the credentials they need.
+    pub fn providers_not_ready(&self) -> Vec<String> {
+        let mut v: Vec<String> =
+            self.inner.providers.values().filter(|p| !p.ready()).map(|p| p.name().to_string()).collect();
+        v.sort();
+        v
+    }
+
+    fn provider(&self, spec: &ModelSpec) -> Result<Arc<dyn Provider>, GatewayError> {
+        self.inner.providers.get(&spec.provider).cloned().ok_or_else(|| {
+            GatewayError::Internal(format!("model {} maps to unknown provider {}", spec.id, spec.provider))
+        })
+    }
+
+    /// An OpenAI chat completion under `ctx.service`'s policy. The body's unknown fields,
+    /// tools and `response_format` pass through untouched.
+    pub async fn chat(&self, ctx: CallContext, mut body: Map<String, Value>) -> Result<Reply, GatewayError> {
+        validate::chat(&body)?;
+        let registry = self.registry();
+        let model_id = match body.get("model").and_then(Value::as_str) {
+            Some(m) => m.to_string(),
+            None => registry.policies.default_model(&ctx.service)?.to_string(),
+        };
+        let spec = registry.policies.validate(&registry.catalog, &ctx.service, &model_id)?.clone();
+        for field in ["max_tokens", "max_completion_tokens"] {
+            if let Some(n) = body.get(field).and_then(Value::as_u64) {
+                if n > u64::from(spec.max_output_tokens) {
+                    return Err(GatewayError::InvalidRequest {
+                        message: format!(
+                            "'{field}' is {n}, above model {}'s maximum output of {} tokens",
+                            spec.id, spec.max_output_tokens
+                        ),
+                        param: Some(field.to_string()),
+                        code: "invalid_value",
+                    });
+                }
+            }
+        }
+        let provider = self.provider(&spec)?;
+        body.insert("model".into(), Value::String(spec.upstream_model.clone()));
+        let streamed = body.get("stream").and_then(Value::as_bool) == Some(true);
+        let draft = Draft::new(ctx, &spec, provider.name(), "chat", streamed);
+
+        if streamed {
+            let wants_usage = body
+                .get("stream_options")
+                .and_then(|o| o.get("include_usage"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let opts = body.entry("stream_options").or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(o) = opts {
+                o.insert("include_usage".into(), Value::Bool(true));
+            }
+            let payload = to_bytes(&body)?;
+            let messages = body.remove("messages").unwrap_or(Value::Null);
+            let started = Instant::now();
+            let result = provider.chat_stream(&spec.upstream_model, payload).await;
+            let upstream = started.elapsed();
+            self.observe_upstream(provider.name(), upstream);
+            match result {
+                Ok(inner) => Ok(Reply::Stream {
+                    stream: Box::new(MeteredStream::new(
+                        inner,
+                        self.inner.clone(),
+                        draft,
+                        spec.tokenizer,
+                        messages,
+                        wants_usage,
+                    )),
+                    upstream,
+                }),
+                Err(e) => Err(self.fail(draft, e)),
+            }
+        } else {
+            let payload = to_bytes(&body)?;
+            let started = Instant::now();
+            let result = provider.chat(&spec.upstream_model, payload).await;
+            let upstream = started.elapsed();
+            self.observe_upstream(provider.name(), upstream);
+            match result {
+                Ok(resp) => {
+                    let (usage, estimated) = match parse_usage(&resp) {
+                        Some(u) => (u, false),
+                        None => {
+                            let parsed: Value = serde_json::from_slice(&resp).unwrap_or(Value::Null);
+                            let messages = body.get("messages").cloned().unwrap_or(Value::Null);
+                            (estimate_chat(spec.tokenizer, &messages, &parsed), true)
+                        }
+                    };
+                    self.inner.commit(draft, usage, estimated, "ok", 200, None);
+                    Ok(Reply::Json { body: resp, upstream })
+                }
+                Err(e) => Err(self.fail(draft, e)),
+            }
+        }
+    }
+
+    /// OpenAI embeddings. The model must be an embedding model of the catalog; without one the
+    /// cheapest embedding model is used.
+    pub async fn embeddings(&self, ctx: CallContext, mut body: Map<String, Value>) -> Result<Reply, GatewayError> {
+        validate::embeddings(&body)?;
+        let registry = self.registry();
+        if registry.policies.get(&ctx.service).is_none() {
+            return Err(Refusal::UnknownService { service: ctx.service.clone() }.into());
+        }
+        let spec = match body.get("model").and_then(Value::as_str) {
+            Some(m) => registry.catalog.get(m).ok_or_else(|| Refusal::UnknownModel { model: m.to_string() })?,
+            None => registry
+                .catalog
+                .models()
+                .filter(|m| m.kind == ModelKind::Embedding)
+                .min_by_key(|m| (m.price.input, m.id.clone()))
+                .ok_or_else(|| GatewayError::Internal("the catalog has no embedding model".into()))?,
+        }
+        .clone();
+        if spec.kind != ModelKind::Embedding {
+            return Err(GatewayError::InvalidRequest {
+                message: format!("model {:?} is a chat model; /v1/embeddings needs an embedding model", spec.id),
+                param: Some("model".into()),
+                code: "model_not_embedding",
+            });
+        }
+        let provider = self.provider(&spec)?;
+        body.insert("model".into(), Value::String(spec.upstream_model.clone()));
+        let payload = to_bytes(&body)?;
+        let draft = Draft::new(ctx, &spec, provider.name(), "embeddings", false);
+        let started = Instant::now();
+        let result = provider.embed(&spec.upstream_model, payload).await;
+        let upstream = started.elapsed();
+        self.observe_upstream(provider.name(), upstream);
+        match result {
+            Ok(resp) => {
+                let (usage, estimated) = match parse_usage(&resp) {
+                    Some(u) => (u, false),
+                    None => {
+                        let input = body.get("input").cloned().unwrap_or(Value::Null);
+                        let n = tokens::count_embedding_input(spec.tokenizer, &input);
+                        (TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }, true)
+                    }
+                };
+                self.inner.commit(draft, usage, estimated, "ok", 200, None);
+                Ok(Reply::Json { body: resp, upstream })
+            }
+            Err(e) => Err(self.fail(draft, e)),
+        }
+    }
+
+    fn observe_upstream(&self, provider: &str, d: Duration) {
+        self.inner
+            .metrics
+            .upstream_latency
+            .get_or_create(&metrics::UpstreamLabels { provider: provider.to_string() })
+            .observe(d.as_secs_f64());
+    }
+
+    fn fail(&self, draft: Draft, e: ProviderError) -> GatewayError {
+        let status = match &e {
+            ProviderError::Http { status, .. } => i64::from(*status),
+            ProviderError::Timeout => 504,
+            _ => 502,
+        };
+        self.inner.commit(draft, TokenUsage::default(), false, "error", status, Some(e.class()));
+        GatewayError::Upstream(e)
+    }
+}
+
+impl Inner {
+    /// Turns a finished call into a ledger row and metrics.
+    pub(crate) fn commit(
+        &self,
+        draft: Draft,
+        usage: TokenUsage,
+        estimated: bool,
+        status: &str,
+        http_status: i64,
+        error_class: Option<&'static str>,
+    ) {
+        let cost = draft.price.cost(&usage);
+        let m = &self.metrics;
+        if let Some(class) = error_class {
+            m.upstream_errors.get_or_create(&metrics::ErrorLabels { provider: draft.provider.clone(), class }).inc();
+        }
+        for (kind, n) in
+            [("prompt", usage.prompt_tokens), ("cached", usage.cached_tokens), ("completion", usage.completion_tokens)]
+        {
+            if n > 0 {
+                m.tokens.get_or_create(&metrics::TokenLabels { model: draft.model.clone(), kind }).inc_by(n);
+            }
+        }
+        if cost.picos() > 0 {
+            m.cost_usd
+                .get_or_create(&metrics::ModelLabels { model: draft.model.clone() })
+                .inc_by(cost.picos() as f64 / 1e12);
+        }
+        let row = UsageRecord {
+            request_id: draft.ctx.request_id,
+            ts_ms: draft.ts_ms,
+            user_id: draft.ctx.user_id,
+            service: draft.ctx.service,
+            model: draft.model,
+            provider: draft.provider,
+            upstream_model: draft.upstream_model,
+            endpoint: draft.endpoint.to_string(),
+            streamed: draft.streamed,
+            prompt_tokens: clamp(usage.prompt_tokens),
+            cached_tokens: clamp(usage.cached_tokens),
+            completion_tokens: clamp(usage.completion_tokens),
+            tokens_estimated: estimated,
+            input_price_micros: draft.price.input.micros_per_million(),
+            cached_price_micros: draft.price.cached_input.micros_per_million(),
+            output_price_micros: draft.price.output.micros_per_million(),
+            cost_picos: cost.picos_i64().unwrap_or(i64::MAX),
+            latency_ms: i64::try_from(draft.started.elapsed().as_millis()).unwrap_or(i64::MAX),
+            status: status.to_string(),
+            http_status,
+            error_class: error_class.map(str::to_string),
+            cache_hit: false,
+        };
+        self.ledger.record(row);
+    }
+}
+
+fn clamp(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A call in flight: what its ledger row needs besides the outcome.
+pub(crate) struct Draft {
+    ctx: CallContext,
+    model: String,
+    provider: String,
+    upstream_model: String,
+    endpoint: &'static str,
+    streamed: bool,
+    price: PriceSheet,
+    ts_ms: i64,
+    started: Instant,
+}
+
+impl Draft {
+    fn new(ctx: CallContext, spec: &ModelSpec, provider: &str, endpoint: &'static str, streamed: bool) -> Self {
+        Self {
+            ctx,
+            model: spec.id.clone(),
+            provider: provider.to_string(),
+            upstream_model: spec.upstream_model.clone(),
+            endpoint,
+            streamed,
+            price: spec.price,
+            ts_ms: now_ms(),
+            started: Instant::now(),
+        }
+    }
+}
+
+/// Wall-clock milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+fn to_bytes(body: &Map<String, Value>) -> Result<Bytes, GatewayError> {
+    serde_json::to_vec(body).map(Bytes::from).map_err(|e| GatewayError::Internal(e.to_string()))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct UsageJson {
+    #[serde(default)]
+    prompt_tokens: u64,
+    #[serde(default)]
+    completion_tokens: u64,
+    #[serde(default)]
+    prompt_tokens_details: Option<PromptDetails>,
+}
+
+#[derive(Deserialize)]
+struct PromptDetails {
+    #[serde(default)]
+    cached_tokens: Option<u64>,
+}
+
+impl UsageJson {
+    pub(crate) fn into_usage(self) -> TokenUsage {
+        TokenUsage {
+            prompt_tokens: self.prompt_tokens,
+            cached_tokens: self.prompt_tokens_details.and_then(|d| d.cached_tokens).unwrap_or(0),
+            completion_tokens: self.completion_tokens,
+        }
+    }
+}
+
+fn parse_usage(body: &[u8]) -> Option<TokenUsage> {
+    #[derive(Deserialize)]
+    struct Resp {
+        usage: Option<UsageJson>,
+    }
+    serde_json::from_slice::<Resp>(body).ok()?.usage.map(UsageJson::into_usage)
+}
+
+fn estimate_chat(t: Tokenizer, messages: &Value, response: &Value) -> TokenUsage {
+    TokenUsage {
+        prompt_tokens: tokens::count_messages(t, messages),
+        cached_tokens: 0,
+        completion_tokens: tokens::count_completion(t, response),
+    }
+}

@@ -1,0 +1,254 @@
+//! Metering of streamed chat completions. Events are forwarded as the upstream sends them;
+//! the usage chunk is captured (and hidden from clients that did not ask for it). However
+//! the stream ends — `[DONE]`, an upstream cut, or the client going away (this value is
+//! dropped) — exactly one ledger row is written, with tokens counted locally when the
+//! upstream reported none.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use futures::Stream;
+use quantai_core::catalog::Tokenizer;
+use quantai_core::money::TokenUsage;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::provider::ByteStream;
+use crate::{tokens, Draft, Inner, UsageJson};
+
+struct Meter {
+    inner: Arc<Inner>,
+    draft: Draft,
+    tokenizer: Tokenizer,
+    messages: Value,
+    usage: Option<TokenUsage>,
+    completion: String,
+    wants_usage: bool,
+    saw_done: bool,
+}
+
+/// A chat completion SSE stream that records its usage when it ends.
+pub struct MeteredStream {
+    upstream: Option<ByteStream>,
+    buf: Vec<u8>,
+    meter: Option<Meter>,
+}
+
+#[derive(Deserialize)]
+struct Chunk {
+    #[serde(default)]
+    choices: Option<Vec<ChoiceDelta>>,
+    #[serde(default)]
+    usage: Option<UsageJson>,
+}
+
+#[derive(Deserialize)]
+struct ChoiceDelta {
+    #[serde(default)]
+    delta: Option<Delta>,
+}
+
+#[derive(Deserialize)]
+struct Delta {
+    #[serde(default)]
+    content: Option<String>,
+    #[serde(default)]
+    tool_calls: Option<Vec<ToolCallDelta>>,
+}
+
+#[derive(Deserialize)]
+struct ToolCallDelta {
+    #[serde(default)]
+    function: Option<FunctionDelta>,
+}
+
+#[derive(Deserialize)]
+struct FunctionDelta {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    arguments: Option<String>,
+}
+
+impl MeteredStream {
+    pub(crate) fn new(
+        upstream: ByteStream,
+        inner: Arc<Inner>,
+        draft: Draft,
+        tokenizer: Tokenizer,
+        messages: Value,
+        wants_usage: bool,
+    ) -> Self {
+        Self {
+            upstream: Some(upstream),
+            buf: Vec::new(),
+            meter: Some(Meter {
+                inner,
+                draft,
+                tokenizer,
+                messages,
+                usage: None,
+                completion: String::new(),
+                wants_usage,
+                saw_done: false,
+            }),
+        }
+    }
+
+    /// Splits complete events off the buffer and returns the bytes to forward. With `all`,
+    /// a trailing partial event is forwarded too.
+    fn drain(&mut self, all: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        while let Some((end, sep)) = find_event_end(&self.buf) {
+            let event: Vec<u8> = self.buf.drain(..end + sep).collect();
+            if self.inspect(&event[..end]) {
+                out.extend_from_slice(&event);
+            }
+        }
+        if all && !self.buf.is_empty() {
+            let rest = std::mem::take(&mut self.buf);
+            if self.inspect(&rest) {
+                out.extend_from_slice(&rest);
+            }
+        }
+        out
+    }
+
+    /// Looks at one event; returns whether to forward it.
+    fn inspect(&mut self, event: &[u8]) -> bool {
+        let Some(meter) = self.meter.as_mut() else { return true };
+        let Ok(text) = std::str::from_utf8(event) else { return true };
+        let mut forward = true;
+        for line in text.lines() {
+            let Some(data) = line.strip_prefix("data:") else { continue };
+            let data = data.trim();
+            if data == "[DONE]" {
+                meter.saw_done = true;
+                continue;
+            }
+            let Ok(chunk) = serde_json::from_str::<Chunk>(data) else { continue };
+            let no_choices = chunk.choices.as_ref().is_none_or(Vec::is_empty);
+            if let Some(u) = chunk.usage {
+                meter.usage = Some(u.into_usage());
+                if no_choices && !meter.wants_usage {
+                    forward = false;
+                }
+            }
+            for c in chunk.choices.unwrap_or_default() {
+                let Some(d) = c.delta else { continue };
+                if let Some(s) = d.content {
+                    meter.completion.push_str(&s);
+                }
+                for t in d.tool_calls.unwrap_or_default() {
+                    if let Some(f) = t.function {
+                        meter.completion.push_str(f.name.as_deref().unwrap_or(""));
+                        meter.completion.push_str(f.arguments.as_deref().unwrap_or(""));
+                    }
+                }
+            }
+        }
+        forward
+    }
+
+    fn finish(&mut self, status: &'static str, http_status: i64, class: Option<&'static str>) {
+        let Some(m) = self.meter.take() else { return };
+        // Counting tokens may take a moment on long texts: do it off the response path.
+        let work = move || {
+            let (usage, estimated) = match m.usage {
+                Some(u) => (u, false),
+                None => (
+                    TokenUsage {
+                        prompt_tokens: tokens::count_messages(m.tokenizer, &m.messages),
+                        cached_tokens: 0,
+                        completion_tokens: tokens::count_text(m.tokenizer, &m.completion),
+                    },
+                    true,
+                ),
+            };
+            m.inner.commit(m.draft, usage, estimated, status, http_status, class);
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(h) => {
+                h.spawn_blocking(work);
+            }
+            Err(_) => work(),
+        }
+    }
+}
+
+fn find_event_end(buf: &[u8]) -> Option<(usize, usize)> {
+    let lf = buf.windows(2).position(|w| w == b"\n\n").map(|i| (i, 2));
+    let crlf = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| (i, 4));
+    match (lf, crlf) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+impl Stream for MeteredStream {
+    type Item = Result<Bytes, std::io::Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        loop {
+            let Some(up) = this.upstream.as_mut() else { return Poll::Ready(None) };
+            match up.as_mut().poll_next(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Some(Ok(chunk))) => {
+                    this.buf.extend_from_slice(&chunk);
+                    let out = this.drain(false);
+                    if !out.is_empty() {
+                        return Poll::Ready(Some(Ok(Bytes::from(out))));
+                    }
+                }
+                Poll::Ready(Some(Err(e))) => {
+                    this.upstream = None;
+                    let mut out = this.drain(true);
+                    let class = e.class();
+                    this.finish("stream_cut", 502, Some(if class == "timeout" { "timeout" } else { "stream_cut" }));
+                    // Tell the client in-band: OpenAI SDKs raise on an `error` event.
+                    let msg = serde_json::json!({"error": {
+                        "message": format!("the upstream stream was interrupted: {e}"),
+                        "type": "upstream_error", "code": "stream_cut"}});
+                    out.extend_from_slice(format!("data: {msg}\n\n").as_bytes());
+                    return Poll::Ready(Some(Ok(Bytes::from(out))));
+                }
+                Poll::Ready(None) => {
+                    this.upstream = None;
+                    let out = this.drain(true);
+                    let done = this.meter.as_ref().is_none_or(|m| m.saw_done);
+                    if done {
+                        this.finish("ok", 200, None);
+                    } else {
+                        this.finish("stream_cut", 502, Some("stream_cut"));
+                    }
+                    return Poll::Ready(if out.is_empty() { None } else { Some(Ok(Bytes::from(out))) });
+                }
+            }
+        }
+    }
+}
+
+impl Drop for MeteredStream {
+    fn drop(&mut self) {
+        // Still metering: the client went away before the stream ended.
+        if self.meter.is_some() {
+            self.upstream = None;
+            self.finish("client_disconnected", 499, Some("client_disconnect"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_event_end;
+
+    #[test]
+    fn event_boundaries() {
+        assert_eq!(find_event_end(b"data: x\n\ndata: y\n\n"), Some((7, 2)));
+        assert_eq!(find_event_end(b"data: x\r\n\r\n"), Some((7, 4)));
+        assert_eq!(find_event_end(b"data: x\n"), None);
+    }
+}
