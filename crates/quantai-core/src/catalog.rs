@@ -179,6 +179,9 @@ fn validate_model(m: &ModelSpec) -> Result<()> {
     if m.id.trim().is_empty() {
         return Err(Error::Catalog("a model has an empty id".into()));
     }
+    if m.id.len() > 128 || m.provider.len() > 128 || m.upstream_model.len() > 256 {
+        return bad("id and provider are limited to 128 characters, upstream_model to 256".into());
+    }
     if m.capabilities.is_empty() {
         return bad("capabilities must not be empty".into());
     }

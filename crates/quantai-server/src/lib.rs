@@ -1,1 +1,125 @@
+//! quantai-server: the HTTP face of quantai (axum). Thin handlers: extract, call the gateway
+//! or store, map the error ([`error::ApiError`], OpenAI's error shape everywhere). It owns
+//! authentication ([`auth`]), the OpenAI-compatible routes, the model-selection and usage API,
+//! health/readiness/metrics, the OpenAPI document, and start-up/shutdown ([`App`]).
 
+pub mod auth;
+pub mod error;
+mod routes;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::Router;
+use futures::{Stream, StreamExt};
+use quantai_core::config::Settings;
+use quantai_gateway::{Gateway, Metrics};
+use quantai_store::Store;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use crate::auth::KeyCache;
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub gateway: Gateway,
+    pub store: Store,
+    pub keys: Arc<KeyCache>,
+    pub settings: Arc<Settings>,
+}
+
+/// A built application: state plus the ledger writer task.
+pub struct App {
+    pub state: AppState,
+    ledger_task: JoinHandle<()>,
+}
+
+impl App {
+    /// Connects the database, migrates, starts the ledger writer and builds the gateway.
+    /// `env` resolves secret references such as `env::OPENAI_API_KEY`.
+    pub async fn build(settings: Settings, env: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        let store = Store::connect(&settings.database.url, settings.database.max_connections)
+            .await
+            .map_err(|e| format!("database.url: cannot connect: {e}"))?;
+        store.migrate().await.map_err(|e| format!("database migration failed: {e}"))?;
+        let metrics = Arc::new(Metrics::new());
+        let (ledger, ledger_task) = quantai_gateway::ledger::spawn(store.clone(), &settings.ledger, metrics.clone());
+        let gateway = Gateway::new(&settings, ledger, metrics, env)?;
+        let state = AppState {
+            gateway,
+            store,
+            keys: Arc::new(KeyCache::new(Duration::from_secs(30))),
+            settings: Arc::new(settings),
+        };
+        Ok(Self { state, ledger_task })
+    }
+
+    /// The router with every route.
+    pub fn router(&self) -> Router {
+        router(self.state.clone())
+    }
+
+    /// Serves until `shutdown` resolves, reloading the catalog and policies on each item of
+    /// `reload`; then finishes in-flight requests and drains the usage ledger.
+    pub async fn run(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+        reload: impl Stream<Item = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let app = self.router();
+        let gw = self.state.gateway.clone();
+        let reloader = tokio::spawn(async move {
+            let mut reload = std::pin::pin!(reload);
+            while reload.next().await.is_some() {
+                match gw.reload() {
+                    Ok(r) => tracing::info!(models = r.catalog.models().count(), "catalog and policies reloaded"),
+                    Err(e) => {
+                        tracing::error!(error = %e, "reload refused; the previous catalog and policies stay in force")
+                    }
+                }
+            }
+        });
+        let store = self.state.store.clone();
+        drop(self.state);
+        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+        reloader.abort();
+        let _ = reloader.await;
+        tracing::info!("draining the usage ledger");
+        if tokio::time::timeout(Duration::from_secs(60), self.ledger_task).await.is_err() {
+            tracing::error!("the usage ledger did not drain within 60 s");
+        }
+        store.close().await;
+        served
+    }
+}
+
+/// All routes over `state`.
+pub fn router(state: AppState) -> Router {
+    let limit = state.settings.server.max_body_bytes;
+    routes::routes()
+        .layer(axum::middleware::from_fn_with_state(state.clone(), observe))
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(state)
+}
+
+/// Counts and times every request by route.
+async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let route =
+        req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
+    let started = Instant::now();
+    let resp = next.run(req).await;
+    let m = state.gateway.metrics();
+    m.http_latency
+        .get_or_create(&quantai_gateway::metrics::RouteOnly { route: route.clone() })
+        .observe(started.elapsed().as_secs_f64());
+    m.http_requests
+        .get_or_create(&quantai_gateway::metrics::RouteLabels { route, status: resp.status().as_u16() })
+        .inc();
+    resp
+}

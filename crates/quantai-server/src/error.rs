@@ -1,0 +1,124 @@
+//! The one place errors become HTTP responses, always in OpenAI's shape
+//! `{"error":{"message","type","param","code"}}`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use quantai_core::policy::Refusal;
+use quantai_gateway::{GatewayError, ProviderError};
+use serde_json::json;
+
+/// Every error an HTTP route can answer with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String, Option<String>, &'static str),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String, &'static str),
+    #[error("request body is {0}")]
+    TooLarge(String),
+    #[error(transparent)]
+    Gateway(#[from] GatewayError),
+    #[error("storage error: {0}")]
+    Store(#[from] quantai_store::Error),
+    #[error("{0}")]
+    Unavailable(String),
+}
+
+/// Status, OpenAI `type` and `code` of an error. One exhaustive table.
+fn classify(e: &ApiError) -> (StatusCode, &'static str, String) {
+    use StatusCode as S;
+    match e {
+        ApiError::BadRequest(_, _, code) => (S::BAD_REQUEST, "invalid_request_error", (*code).to_string()),
+        ApiError::Unauthorized(_) => (S::UNAUTHORIZED, "authentication_error", "invalid_api_key".into()),
+        ApiError::Forbidden(_) => (S::FORBIDDEN, "permission_error", "forbidden".into()),
+        ApiError::NotFound(_, code) => (S::NOT_FOUND, "invalid_request_error", (*code).to_string()),
+        ApiError::TooLarge(_) => (S::PAYLOAD_TOO_LARGE, "invalid_request_error", "body_too_large".into()),
+        ApiError::Gateway(g) => match g {
+            GatewayError::InvalidRequest { code, .. } => (S::BAD_REQUEST, "invalid_request_error", (*code).to_string()),
+            GatewayError::Refused(r) => {
+                let status = match r {
+                    Refusal::UnknownModel { .. } => S::NOT_FOUND,
+                    _ => S::BAD_REQUEST,
+                };
+                (status, "invalid_request_error", r.code().to_string())
+            }
+            GatewayError::Upstream(p) => match p {
+                ProviderError::Timeout => (S::GATEWAY_TIMEOUT, "upstream_error", "upstream_timeout".into()),
+                ProviderError::Connect(_) => (S::BAD_GATEWAY, "upstream_error", "upstream_unreachable".into()),
+                ProviderError::Body(_) => (S::BAD_GATEWAY, "upstream_error", "upstream_interrupted".into()),
+                ProviderError::Http { status: 429, .. } => {
+                    (S::TOO_MANY_REQUESTS, "rate_limit_error", "upstream_rate_limited".into())
+                }
+                // Our credentials upstream are wrong: the caller cannot fix that.
+                ProviderError::Http { status: 401 | 403, .. } => {
+                    (S::BAD_GATEWAY, "upstream_error", "upstream_auth_failed".into())
+                }
+                ProviderError::Http { status, .. } if (400..500).contains(status) => (
+                    S::from_u16(*status).unwrap_or(S::BAD_REQUEST),
+                    "invalid_request_error",
+                    "upstream_rejected".into(),
+                ),
+                ProviderError::Http { .. } => (S::BAD_GATEWAY, "upstream_error", "upstream_server_error".into()),
+            },
+            GatewayError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "internal_error".into()),
+        },
+        ApiError::Store(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "storage_error".into()),
+        ApiError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "server_error", "unavailable".into()),
+    }
+}
+
+fn param(e: &ApiError) -> Option<String> {
+    match e {
+        ApiError::BadRequest(_, p, _) => p.clone(),
+        ApiError::Gateway(GatewayError::InvalidRequest { param, .. }) => param.clone(),
+        ApiError::Gateway(GatewayError::Refused(
+            Refusal::UnknownModel { .. }
+            | Refusal::TierNotAllowed { .. }
+            | Refusal::MissingCapabilities { .. }
+            | Refusal::NotAChatModel { .. },
+        )) => Some("model".into()),
+        _ => None,
+    }
+}
+
+fn message(e: &ApiError) -> String {
+    match e {
+        // Pass the upstream's own explanation through when it gave one.
+        ApiError::Gateway(GatewayError::Upstream(ProviderError::Http { status, body })) => {
+            let upstream = serde_json::from_slice::<serde_json::Value>(body)
+                .ok()
+                .and_then(|v| v["error"]["message"].as_str().map(str::to_string));
+            match upstream {
+                Some(m) => format!("upstream answered HTTP {status}: {m}"),
+                None => format!("upstream answered HTTP {status}"),
+            }
+        }
+        ApiError::Store(_) => "a storage error occurred; see the server log".into(),
+        other => other.to_string(),
+    }
+}
+
+impl ApiError {
+    pub fn bad(msg: impl Into<String>, param: Option<&str>, code: &'static str) -> Self {
+        ApiError::BadRequest(msg.into(), param.map(str::to_string), code)
+    }
+
+    pub fn status(&self) -> StatusCode {
+        classify(self).0
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, kind, code) = classify(&self);
+        if let ApiError::Store(e) = &self {
+            tracing::error!(error = %e, "storage error");
+        }
+        let body = json!({"error": {"message": message(&self), "type": kind, "param": param(&self), "code": code}});
+        (status, axum::Json(body)).into_response()
+    }
+}

@@ -1,0 +1,36 @@
+//! Route table.
+
+mod genai;
+mod openai;
+mod ops;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::error::ApiError;
+use crate::AppState;
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/chat/completions", post(openai::chat))
+        .route("/v1/embeddings", post(openai::embeddings))
+        .route("/v1/models", get(openai::models))
+        .route("/api/v1/gen-ai/models", get(genai::models))
+        .route("/api/v1/gen-ai/models/{service_name}", get(genai::service_models))
+        .route("/api/v1/gen-ai/usage", get(genai::usage))
+        .route("/api/v1/admin/reload", post(ops::reload))
+        .route("/api/openapi.json", get(ops::openapi))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+async fn not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::NotFound(format!("no route {}", uri.path()), "not_found")
+}
+
+async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
+    ApiError::bad(format!("method {method} is not allowed on {}", uri.path()), None, "method_not_allowed")
+}

@@ -1,0 +1,122 @@
+//! OpenAI-compatible routes: chat completions (plain and SSE), embeddings, models.
+
+use std::time::Instant;
+
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use quantai_gateway::{CallContext, Reply};
+use serde_json::{json, Map, Value};
+
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Header naming the calling service (default: the key's service).
+pub const SERVICE_HEADER: &str = "x-quantai-service";
+
+/// Turns a body extraction result into a JSON object or an OpenAI-shaped error.
+pub(crate) fn json_object(body: Result<Bytes, BytesRejection>) -> Result<Map<String, Value>, ApiError> {
+    let bytes = body.map_err(|r| {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge("over the size limit".into())
+        } else {
+            ApiError::bad(format!("cannot read the request body: {r}"), None, "invalid_body")
+        }
+    })?;
+    if bytes.is_empty() {
+        return Err(ApiError::bad("the request body is empty; send a JSON object", None, "invalid_json"));
+    }
+    match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(other) => Err(ApiError::bad(
+            format!(
+                "the request body must be a JSON object, got {}",
+                if other.is_array() { "an array" } else { "a scalar" }
+            ),
+            None,
+            "invalid_json",
+        )),
+        Err(e) => Err(ApiError::bad(format!("the request body is not valid JSON: {e}"), None, "invalid_json")),
+    }
+}
+
+pub(crate) async fn context(state: &AppState, headers: &HeaderMap) -> Result<(Principal, CallContext), ApiError> {
+    let p = state.keys.authenticate(&state.store, headers).await?;
+    let service = match headers.get(SERVICE_HEADER) {
+        Some(v) => {
+            v.to_str().ok().filter(|s| !s.is_empty() && s.len() <= 128).map(str::to_string).ok_or_else(|| {
+                ApiError::bad("X-Quantai-Service is not a valid service name", None, "invalid_service")
+            })?
+        }
+        None => p.service.clone().ok_or_else(|| {
+            ApiError::bad(
+                "no service: send the X-Quantai-Service header or use a key created with --service",
+                None,
+                "missing_service",
+            )
+        })?,
+    };
+    let ctx = CallContext { request_id: uuid::Uuid::new_v4().to_string(), user_id: p.user_id.clone(), service };
+    Ok((p, ctx))
+}
+
+fn reply(state: &AppState, r: Reply, started: Instant, request_id: &str) -> Response {
+    let (mut resp, upstream) = match r {
+        Reply::Json { body, upstream } => {
+            ((StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response(), upstream)
+        }
+        Reply::Stream { stream, upstream } => {
+            let mut resp = Response::new(Body::from_stream(stream));
+            let h = resp.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream"));
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            (resp, upstream)
+        }
+    };
+    if let Ok(v) = HeaderValue::from_str(request_id) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
+    let overhead = started.elapsed().saturating_sub(upstream);
+    state.gateway.metrics().gateway_overhead.observe(overhead.as_secs_f64());
+    resp
+}
+
+pub(crate) async fn chat(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let started = Instant::now();
+    let (_, ctx) = context(&state, &headers).await?;
+    let body = json_object(body)?;
+    let id = ctx.request_id.clone();
+    let r = state.gateway.chat(ctx, body).await?;
+    Ok(reply(&state, r, started, &id))
+}
+
+pub(crate) async fn embeddings(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let started = Instant::now();
+    let (_, ctx) = context(&state, &headers).await?;
+    let body = json_object(body)?;
+    let id = ctx.request_id.clone();
+    let r = state.gateway.embeddings(ctx, body).await?;
+    Ok(reply(&state, r, started, &id))
+}
+
+pub(crate) async fn models(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    state.keys.authenticate(&state.store, &headers).await?;
+    let reg = state.gateway.registry();
+    let data: Vec<Value> = reg
+        .catalog
+        .models()
+        .map(|m| json!({"id": m.id, "object": "model", "created": 0, "owned_by": m.provider}))
+        .collect();
+    Ok(axum::Json(json!({"object": "list", "data": data})).into_response())
+}
