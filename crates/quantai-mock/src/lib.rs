@@ -230,6 +230,8 @@ async fn chat(State(st): State<Arc<MockState>>, headers: HeaderMap, body: Bytes)
                 }
             }
             if cut.is_some_and(|c| i >= c) {
+                // Let what was sent reach the client first, as a real mid-stream failure does.
+                tokio::time::sleep(Duration::from_millis(50)).await;
                 return Some((Err(std::io::Error::other("mock: stream cut")), (it, cut, delay)));
             }
             Some((Ok::<_, std::io::Error>(Bytes::from(ev)), (it, cut, delay)))

@@ -1,0 +1,153 @@
+use std::time::Duration;
+
+use quantai_core::config::Settings;
+use quantai_mock::Mock;
+use quantai_server::App;
+use quantai_store::keys::Role;
+use quantai_store::ledger::{UsageFilter, UsageRecord};
+use quantai_store::Store;
+use serde_json::Value;
+use tokio::sync::oneshot;
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    pub mock: Mock,
+    pub http: reqwest::Client,
+    /// A user key whose default service is narrative_report.
+    pub key: String,
+    pub admin_key: String,
+    pub dir: tempfile::TempDir,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+pub struct Options {
+    pub max_body_bytes: usize,
+    pub flush_interval_ms: u64,
+    pub catalog: Option<String>,
+    pub timeout_ms: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { max_body_bytes: 64 * 1024, flush_interval_ms: 20, catalog: None, timeout_ms: 5_000 }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_with(Options::default()).await
+}
+
+pub async fn spawn_with(o: Options) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mock = quantai_mock::spawn("127.0.0.1:0", true).await.unwrap();
+    let mut s = Settings::default();
+    s.database.url = format!("sqlite://{}", dir.path().join("q.db").display());
+    s.server.max_body_bytes = o.max_body_bytes;
+    s.ledger.flush_interval_ms = o.flush_interval_ms;
+    let p = s.providers.get_mut("openai").unwrap();
+    p.base_url = mock.base_url();
+    p.timeout_ms = o.timeout_ms;
+    if let Some(text) = &o.catalog {
+        let path = dir.path().join("catalog.toml");
+        std::fs::write(&path, text).unwrap();
+        s.models.catalog = Some(path);
+    }
+    let app = App::build(s, |v| (v == "OPENAI_API_KEY").then(|| "sk-upstream-secret".to_string())).await.unwrap();
+    let store = app.state.store.clone();
+    let (key, _) = store.create_key("alice", Role::User, Some("narrative_report"), 0).await.unwrap();
+    let (admin_key, _) = store.create_key("root", Role::Admin, None, 0).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(app.run(
+        listener,
+        async move {
+            let _ = rx.await;
+        },
+        futures::stream::pending(),
+    ));
+    TestApp {
+        base,
+        store,
+        mock,
+        http: reqwest::Client::new(),
+        key,
+        admin_key,
+        dir,
+        shutdown: Some(tx),
+        task: Some(task),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn post(&self, path: &str, key: &str) -> reqwest::RequestBuilder {
+        self.http.post(self.url(path)).bearer_auth(key)
+    }
+
+    pub fn get(&self, path: &str, key: &str) -> reqwest::RequestBuilder {
+        self.http.get(self.url(path)).bearer_auth(key)
+    }
+
+    pub async fn chat(&self, body: Value) -> reqwest::Response {
+        self.post("/v1/chat/completions", &self.key).json(&body).send().await.unwrap()
+    }
+
+    /// Waits until the ledger holds `n` rows, then returns them newest first.
+    pub async fn rows(&self, n: usize) -> Vec<UsageRecord> {
+        for _ in 0..500 {
+            let rows = self.store.list_usage(&UsageFilter::default(), 1000).await.unwrap();
+            if rows.len() >= n {
+                return rows;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let rows = self.store.list_usage(&UsageFilter::default(), 1000).await.unwrap();
+        panic!("expected {n} ledger rows, found {}: {rows:?}", rows.len());
+    }
+
+    /// Asserts the ledger stays at `n` rows (nothing billed) for a moment.
+    pub async fn assert_rows_stay(&self, n: usize) {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let rows = self.store.list_usage(&UsageFilter::default(), 1000).await.unwrap();
+        assert_eq!(rows.len(), n, "ledger rows: {rows:?}");
+    }
+
+    pub fn upstream_requests(&self) -> u64 {
+        self.mock.state.requests.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Stops the server gracefully and waits for the ledger to drain.
+    pub async fn stop(mut self) -> Store {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.task.take() {
+            tokio::time::timeout(Duration::from_secs(30), t).await.unwrap().unwrap().unwrap();
+        }
+        // The app closed its pool; reopen the same database to inspect it.
+        let url = format!("sqlite://{}", self.dir.path().join("q.db").display());
+        let store = Store::connect(&url, 1).await.unwrap();
+        std::mem::forget(self.dir);
+        store
+    }
+}
+
+/// Asserts an OpenAI-shaped error and returns its `error` object.
+pub async fn openai_error(resp: reqwest::Response, status: u16) -> Value {
+    assert_eq!(resp.status().as_u16(), status);
+    let v: Value = resp.json().await.unwrap();
+    let e = v["error"].clone();
+    assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+    assert!(e["type"].is_string() && e["code"].is_string(), "{v}");
+    e
+}
+
+pub fn hello() -> Value {
+    serde_json::json!({"messages": [{"role": "user", "content": "hi"}]})
+}

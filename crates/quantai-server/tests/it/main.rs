@@ -1,0 +1,11 @@
+//! End-to-end tests: the real app on port 0 with a fresh SQLite database, in front of the
+//! Rust mock upstream.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod api;
+mod chat;
+mod errors;
+mod lifecycle;
+mod streaming;
