@@ -8,4 +8,5 @@ mod api;
 mod chat;
 mod errors;
 mod lifecycle;
+mod sdk;
 mod streaming;
