@@ -86,13 +86,14 @@ impl App {
             }
         });
         let store = self.state.store.clone();
+        let grace = Duration::from_secs(self.state.settings.server.shutdown_grace_secs.max(1));
         drop(self.state);
         let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
         reloader.abort();
         let _ = reloader.await;
         tracing::info!("draining the usage ledger");
-        if tokio::time::timeout(Duration::from_secs(60), self.ledger_task).await.is_err() {
-            tracing::error!("the usage ledger did not drain within 60 s");
+        if tokio::time::timeout(grace, self.ledger_task).await.is_err() {
+            tracing::error!(secs = grace.as_secs(), "the usage ledger did not drain within server.shutdown_grace_secs");
         }
         store.close().await;
         served
