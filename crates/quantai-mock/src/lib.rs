@@ -52,6 +52,7 @@ pub struct MockState {
     pub mode: Mutex<Mode>,
     pub last_body: Mutex<Option<Value>>,
     pub last_headers: Mutex<Option<HeaderMap>>,
+    pub last_uri: Mutex<Option<String>>,
     pub requests: AtomicU64,
     record: bool,
 }
@@ -70,6 +71,11 @@ impl MockState {
     /// The last JSON body received.
     pub fn last_body(&self) -> Option<Value> {
         self.last_body.lock().ok().and_then(|g| g.clone())
+    }
+
+    /// Path and query of the last chat request.
+    pub fn last_uri(&self) -> Option<String> {
+        self.last_uri.lock().ok().and_then(|g| g.clone())
     }
 
     /// A header of the last request.
@@ -96,6 +102,8 @@ impl Mock {
 pub fn router(state: Arc<MockState>) -> Router {
     Router::new()
         .route("/v1/chat/completions", post(chat))
+        // Azure OpenAI's deployment route (api-version in the query).
+        .route("/openai/deployments/{deployment}/chat/completions", post(chat))
         .route("/v1/embeddings", post(embeddings))
         .route("/v1/models", get(models))
         .with_state(state)
@@ -137,7 +145,7 @@ fn tool_call() -> Value {
             "function": {"name": "get_backtest", "arguments": "{\"id\":\"bt-42\"}"}}])
 }
 
-async fn chat(State(st): State<Arc<MockState>>, headers: HeaderMap, body: Bytes) -> Response {
+async fn chat(State(st): State<Arc<MockState>>, uri: axum::http::Uri, headers: HeaderMap, body: Bytes) -> Response {
     st.requests.fetch_add(1, Ordering::Relaxed);
     #[derive(serde::Deserialize)]
     struct Req {
@@ -155,6 +163,9 @@ async fn chat(State(st): State<Arc<MockState>>, headers: HeaderMap, body: Bytes)
         }
         if let Ok(mut g) = st.last_headers.lock() {
             *g = Some(headers);
+        }
+        if let Ok(mut g) = st.last_uri.lock() {
+            *g = Some(uri.to_string());
         }
     }
     let mode = st.mode();

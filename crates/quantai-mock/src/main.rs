@@ -1,5 +1,8 @@
 //! `quantai-mock --bind ADDR`: serve the mock upstream (benchmarks, manual tours).
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let mut bind = "127.0.0.1:9101".to_string();

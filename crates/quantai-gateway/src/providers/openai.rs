@@ -14,9 +14,11 @@ use crate::provider::{ByteStream, Provider, ProviderError};
 /// An OpenAI-compatible upstream sharing the process-wide HTTP client.
 pub struct OpenAiProvider {
     name: String,
-    kind: ProviderKind,
     base_url: String,
     api_version: String,
+    /// Pre-parsed endpoints of the OpenAI dialect (parsing a URL per request shows in profiles).
+    chat_url: Option<reqwest::Url>,
+    embed_url: Option<reqwest::Url>,
     headers: HeaderMap,
     has_key: bool,
     timeout: Duration,
@@ -55,10 +57,20 @@ impl OpenAiProvider {
                 .map_err(|_| format!("providers.{name}.headers.{k}: value is not a valid header value"))?;
             headers.insert(hn, hv);
         }
+        let base_url = s.base_url.trim_end_matches('/').to_string();
+        let parse = |op: &str| -> Result<Option<reqwest::Url>, String> {
+            match s.kind {
+                ProviderKind::Openai => reqwest::Url::parse(&format!("{base_url}/{op}"))
+                    .map(Some)
+                    .map_err(|e| format!("providers.{name}.base_url: {e}")),
+                ProviderKind::Azure => Ok(None),
+            }
+        };
         Ok(Self {
             name: name.to_string(),
-            kind: s.kind,
-            base_url: s.base_url.trim_end_matches('/').to_string(),
+            chat_url: parse("chat/completions")?,
+            embed_url: parse("embeddings")?,
+            base_url,
             api_version: s.api_version.clone(),
             headers,
             has_key: api_key.is_some(),
@@ -67,16 +79,17 @@ impl OpenAiProvider {
         })
     }
 
-    fn url(&self, upstream_model: &str, op: &str) -> String {
-        match self.kind {
-            ProviderKind::Openai => format!("{}/{op}", self.base_url),
-            ProviderKind::Azure => {
-                format!("{}/openai/deployments/{upstream_model}/{op}?api-version={}", self.base_url, self.api_version)
-            }
+    fn url(&self, upstream_model: &str, op: &str) -> Result<reqwest::Url, ProviderError> {
+        let pre = if op == "embeddings" { &self.embed_url } else { &self.chat_url };
+        if let Some(u) = pre {
+            return Ok(u.clone());
         }
+        let raw =
+            format!("{}/openai/deployments/{upstream_model}/{op}?api-version={}", self.base_url, self.api_version);
+        reqwest::Url::parse(&raw).map_err(|e| ProviderError::Connect(format!("bad upstream URL {raw}: {e}")))
     }
 
-    async fn send(&self, url: String, body: Bytes) -> Result<reqwest::Response, ProviderError> {
+    async fn send(&self, url: reqwest::Url, body: Bytes) -> Result<reqwest::Response, ProviderError> {
         let fut = self.client.post(url).headers(self.headers.clone()).body(body).send();
         let resp =
             tokio::time::timeout(self.timeout, fut).await.map_err(|_| ProviderError::Timeout)?.map_err(map_err)?;
@@ -89,7 +102,7 @@ impl OpenAiProvider {
         Ok(resp)
     }
 
-    async fn unary(&self, url: String, body: Bytes) -> Result<Bytes, ProviderError> {
+    async fn unary(&self, url: reqwest::Url, body: Bytes) -> Result<Bytes, ProviderError> {
         let started = tokio::time::Instant::now();
         let resp = self.send(url, body).await?;
         let left = self.timeout.saturating_sub(started.elapsed());
@@ -116,11 +129,11 @@ impl Provider for OpenAiProvider {
     }
 
     async fn chat(&self, upstream_model: &str, body: Bytes) -> Result<Bytes, ProviderError> {
-        self.unary(self.url(upstream_model, "chat/completions"), body).await
+        self.unary(self.url(upstream_model, "chat/completions")?, body).await
     }
 
     async fn chat_stream(&self, upstream_model: &str, body: Bytes) -> Result<ByteStream, ProviderError> {
-        let resp = self.send(self.url(upstream_model, "chat/completions"), body).await?;
+        let resp = self.send(self.url(upstream_model, "chat/completions")?, body).await?;
         let idle = self.timeout;
         // Each chunk must arrive within the timeout; a silent upstream counts as a cut stream.
         let stream = futures::stream::unfold(resp, move |mut resp| async move {
@@ -145,7 +158,7 @@ impl Provider for OpenAiProvider {
     }
 
     async fn embed(&self, upstream_model: &str, body: Bytes) -> Result<Bytes, ProviderError> {
-        self.unary(self.url(upstream_model, "embeddings"), body).await
+        self.unary(self.url(upstream_model, "embeddings")?, body).await
     }
 
     fn ready(&self) -> bool {

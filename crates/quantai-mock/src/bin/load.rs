@@ -90,9 +90,16 @@ async fn main() {
             }
         }));
     }
+    // Requests still unanswered 10 s after the last was due count as errors: the target did not
+    // sustain the rate.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let mut incomplete = 0u64;
     for t in tasks {
-        let _ = t.await;
+        if tokio::time::timeout_at(deadline, t).await.is_err() {
+            incomplete += 1;
+        }
     }
+    errors.fetch_add(incomplete, std::sync::atomic::Ordering::Relaxed);
     let elapsed = start.elapsed().as_secs_f64();
     let mut v = lat.lock().await.clone();
     v.sort_by(f64::total_cmp);

@@ -115,3 +115,18 @@ async fn embeddings_are_billed_at_the_embedding_price() {
         app.post("/v1/embeddings", &app.key).json(&json!({"model": "gpt-4o", "input": "x"})).send().await.unwrap();
     assert_eq!(openai_error(resp, 400).await["code"], "model_not_embedding");
 }
+
+#[tokio::test]
+async fn azure_dialect_uses_deployment_urls_api_version_and_api_key_header() {
+    let app = spawn_with(Options { azure: true, ..Default::default() }).await;
+    let resp = app.chat(hello()).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(
+        app.mock.state.last_uri().as_deref(),
+        Some("/openai/deployments/gpt-4o-mini/chat/completions?api-version=2024-10-21")
+    );
+    assert_eq!(app.mock.state.last_header("api-key").as_deref(), Some("sk-upstream-secret"));
+    assert_eq!(app.mock.state.last_header("authorization"), None);
+    assert_eq!(app.mock.state.last_header("x-tenant").as_deref(), Some("quant"));
+    assert_eq!(app.rows(1).await[0].cost_picos, 4_800_000);
+}

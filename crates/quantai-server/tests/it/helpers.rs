@@ -27,11 +27,13 @@ pub struct Options {
     pub flush_interval_ms: u64,
     pub catalog: Option<String>,
     pub timeout_ms: u64,
+    /// Route the `openai` provider through Azure's dialect, with an extra header.
+    pub azure: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { max_body_bytes: 64 * 1024, flush_interval_ms: 20, catalog: None, timeout_ms: 5_000 }
+        Self { max_body_bytes: 64 * 1024, flush_interval_ms: 20, catalog: None, timeout_ms: 5_000, azure: false }
     }
 }
 
@@ -49,6 +51,12 @@ pub async fn spawn_with(o: Options) -> TestApp {
     let p = s.providers.get_mut("openai").unwrap();
     p.base_url = mock.base_url();
     p.timeout_ms = o.timeout_ms;
+    if o.azure {
+        p.kind = quantai_core::config::ProviderKind::Azure;
+        p.base_url = format!("http://{}", mock.addr);
+        p.api_version = "2024-10-21".into();
+        p.headers.insert("x-tenant".into(), "quant".into());
+    }
     if let Some(text) = &o.catalog {
         let path = dir.path().join("catalog.toml");
         std::fs::write(&path, text).unwrap();
