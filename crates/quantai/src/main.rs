@@ -15,6 +15,10 @@ use quantai_store::keys::Role;
 use quantai_store::ledger::{GroupBy, UsageFilter};
 use quantai_store::Store;
 
+/// mimalloc: under load the glibc allocator took ~15% of the CPU (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "quantai",
