@@ -233,23 +233,11 @@ impl Gateway {
             let payload = to_bytes(&body)?;
             let started = Instant::now();
             let result = provider.chat(&spec.upstream_model, payload).await;
-            let upstream = started.elapsed();
-            self.observe_upstream(provider.name(), upstream);
-            match result {
-                Ok(resp) => {
-                    let (usage, estimated) = match parse_usage(&resp) {
-                        Some(u) => (u, false),
-                        None => {
-                            let parsed: Value = serde_json::from_slice(&resp).unwrap_or(Value::Null);
-                            let messages = body.get("messages").cloned().unwrap_or(Value::Null);
-                            (estimate_chat(spec.tokenizer, &messages, &parsed), true)
-                        }
-                    };
-                    self.inner.commit(draft, usage, estimated, "ok", 200, None);
-                    Ok(Reply::Json { body: resp, upstream })
-                }
-                Err(e) => Err(self.fail(draft, e)),
-            }
+            self.finish_unary(draft, provider.name(), started, result, |resp| {
+                let parsed: Value = serde_json::from_slice(resp).unwrap_or(Value::Null);
+                let messages = body.get("messages").cloned().unwrap_or(Value::Null);
+                estimate_chat(spec.tokenizer, &messages, &parsed)
+            })
         }
     }
 
@@ -284,17 +272,29 @@ impl Gateway {
         let draft = Draft::new(ctx, &spec, provider.name(), "embeddings", false);
         let started = Instant::now();
         let result = provider.embed(&spec.upstream_model, payload).await;
+        self.finish_unary(draft, provider.name(), started, result, |_| {
+            let input = body.get("input").cloned().unwrap_or(Value::Null);
+            let n = tokens::count_embedding_input(spec.tokenizer, &input);
+            TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
+        })
+    }
+
+    /// Records a non-streamed call: the upstream's usage, or `estimate` when it reported none.
+    fn finish_unary(
+        &self,
+        draft: Draft,
+        provider: &str,
+        started: Instant,
+        result: Result<Bytes, ProviderError>,
+        estimate: impl FnOnce(&Bytes) -> TokenUsage,
+    ) -> Result<Reply, GatewayError> {
         let upstream = started.elapsed();
-        self.observe_upstream(provider.name(), upstream);
+        self.observe_upstream(provider, upstream);
         match result {
             Ok(resp) => {
                 let (usage, estimated) = match parse_usage(&resp) {
                     Some(u) => (u, false),
-                    None => {
-                        let input = body.get("input").cloned().unwrap_or(Value::Null);
-                        let n = tokens::count_embedding_input(spec.tokenizer, &input);
-                        (TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }, true)
-                    }
+                    None => (estimate(&resp), true),
                 };
                 self.inner.commit(draft, usage, estimated, "ok", 200, None);
                 Ok(Reply::Json { body: resp, upstream })

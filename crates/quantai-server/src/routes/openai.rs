@@ -84,17 +84,36 @@ fn reply(state: &AppState, r: Reply, started: Instant, request_id: &str) -> Resp
     resp
 }
 
-pub(crate) async fn chat(
-    State(state): State<AppState>,
+/// Which OpenAI endpoint a request is for.
+#[derive(Clone, Copy)]
+enum Endpoint {
+    Chat,
+    Embeddings,
+}
+
+async fn call(
+    state: AppState,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
+    endpoint: Endpoint,
 ) -> Result<Response, ApiError> {
     let started = Instant::now();
     let (_, ctx) = context(&state, &headers).await?;
     let body = json_object(body)?;
     let id = ctx.request_id.clone();
-    let r = state.gateway.chat(ctx, body).await?;
+    let r = match endpoint {
+        Endpoint::Chat => state.gateway.chat(ctx, body).await?,
+        Endpoint::Embeddings => state.gateway.embeddings(ctx, body).await?,
+    };
     Ok(reply(&state, r, started, &id))
+}
+
+pub(crate) async fn chat(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    call(state, headers, body, Endpoint::Chat).await
 }
 
 pub(crate) async fn embeddings(
@@ -102,12 +121,7 @@ pub(crate) async fn embeddings(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let started = Instant::now();
-    let (_, ctx) = context(&state, &headers).await?;
-    let body = json_object(body)?;
-    let id = ctx.request_id.clone();
-    let r = state.gateway.embeddings(ctx, body).await?;
-    Ok(reply(&state, r, started, &id))
+    call(state, headers, body, Endpoint::Embeddings).await
 }
 
 pub(crate) async fn models(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
