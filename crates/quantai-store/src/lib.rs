@@ -265,7 +265,9 @@ pub mod testing {
             self.store.close().await;
             if let Some(admin) = self.admin_url {
                 let mut conn = sqlx::AnyConnection::connect(&admin).await?;
-                conn.execute(format!("DROP DATABASE {}", self.name).as_str()).await?;
+                // PostgreSQL may still see the closing pool's sessions: force them out.
+                let force = if self.label == "postgres" { " WITH (FORCE)" } else { "" };
+                conn.execute(format!("DROP DATABASE {}{force}", self.name).as_str()).await?;
                 conn.close().await?;
             }
             Ok(())
