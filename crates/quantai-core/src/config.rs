@@ -24,6 +24,7 @@ pub struct Settings {
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub ledger: LedgerSettings,
+    pub retry: RetrySettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -60,6 +61,20 @@ pub struct LedgerSettings {
     pub flush_interval_ms: u64,
 }
 
+/// Retries of failed upstream calls (429, 5xx, timeouts, connection errors).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetrySettings {
+    /// Attempts per model, the first included; 1 disables retries.
+    pub max_attempts: u32,
+    /// Backoff before the second attempt; doubles each time, with full jitter.
+    pub initial_backoff_ms: u64,
+    pub max_backoff_ms: u64,
+    /// No retry or fallback starts after this long; a running attempt is bounded by its
+    /// provider's `timeout_ms`, so a call ends within max_total_ms + one provider timeout.
+    pub max_total_ms: u64,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelSettings {
@@ -69,6 +84,10 @@ pub struct ModelSettings {
     /// Policy file; empty means the compiled-in policies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<PathBuf>,
+    /// Fallback chain per model: when a model's attempts fail, the next model of its chain that
+    /// the calling service's policy allows is tried. Models a policy forbids are skipped.
+    #[serde(default)]
+    pub fallbacks: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -137,6 +156,12 @@ impl Default for Settings {
             },
             database: DatabaseSettings { url: "sqlite://quantai.db".into(), max_connections: 8 },
             ledger: LedgerSettings { queue_capacity: 65_536, batch_size: 512, flush_interval_ms: 100 },
+            retry: RetrySettings {
+                max_attempts: 3,
+                initial_backoff_ms: 200,
+                max_backoff_ms: 5_000,
+                max_total_ms: 30_000,
+            },
             models: ModelSettings::default(),
             log: LogSettings { format: "text".into(), level: "info".into() },
             providers,
@@ -218,6 +243,20 @@ impl Settings {
         }
         if self.ledger.queue_capacity == 0 || self.ledger.batch_size == 0 || self.ledger.flush_interval_ms == 0 {
             return bad("ledger", "queue_capacity, batch_size and flush_interval_ms must be positive".into());
+        }
+        if !(1..=10).contains(&self.retry.max_attempts) {
+            return bad("retry.max_attempts", format!("{} is not between 1 and 10", self.retry.max_attempts));
+        }
+        if self.retry.initial_backoff_ms > self.retry.max_backoff_ms {
+            return bad("retry.initial_backoff_ms", "must not exceed retry.max_backoff_ms".into());
+        }
+        if self.retry.max_total_ms == 0 {
+            return bad("retry.max_total_ms", "must be positive".into());
+        }
+        for (model, chain) in &self.models.fallbacks {
+            if chain.iter().any(|m| m == model) {
+                return bad(&format!("models.fallbacks.{model}"), "a model cannot fall back to itself".into());
+            }
         }
         if !matches!(self.log.format.as_str(), "text" | "json") {
             return bad("log.format", format!("{:?} is not one of text, json", self.log.format));

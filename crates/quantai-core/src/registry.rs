@@ -31,6 +31,18 @@ impl Registry {
         Ok(Self { catalog, policies })
     }
 
+    /// Checks that every model named in fallback chains is in the catalog.
+    pub fn check_fallbacks(&self, fallbacks: &std::collections::BTreeMap<String, Vec<String>>) -> Result<()> {
+        for (model, chain) in fallbacks {
+            for m in std::iter::once(model).chain(chain) {
+                if self.catalog.get(m).is_none() {
+                    return Err(Error::Config(format!("models.fallbacks.{model}: model {m:?} is not in the catalog")));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Loads from files when given, else the compiled-in defaults.
     pub fn from_sources(catalog: Option<&Path>, policies: Option<&Path>, providers: &[&str]) -> Result<Self> {
         let catalog = match catalog {

@@ -133,20 +133,110 @@ impl Worker {
         loop {
             match self.store.insert_usage(batch).await {
                 Ok(()) => {
-                    let n = batch.len() as i64;
-                    self.depth.fetch_sub(n, Ordering::Relaxed);
-                    self.metrics.ledger_queue.set(self.depth.load(Ordering::Relaxed));
-                    self.metrics.ledger_rows.inc_by(n as u64);
+                    self.done(batch.len());
                     batch.clear();
                     return;
+                }
+                Err(e) if e.is_permanent() => {
+                    // One bad row must not hold the others back: write them one by one.
+                    tracing::warn!(error = %e, rows = batch.len(), "usage batch refused; writing rows one by one");
+                    self.write_each(batch).await;
+                    if batch.is_empty() {
+                        return;
+                    }
                 }
                 Err(e) => {
                     self.metrics.ledger_errors.inc();
                     tracing::warn!(error = %e, rows = batch.len(), "usage ledger write failed; retrying");
-                    tokio::time::sleep(delay).await;
-                    delay = (delay * 2).min(Duration::from_secs(5));
                 }
             }
+            tokio::time::sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(5));
         }
+    }
+
+    /// Writes rows singly. Rows already stored (a duplicate key, e.g. after a commit whose
+    /// acknowledgement was lost) count as written; rows the database refuses are logged and
+    /// dropped; rows that hit a transient error stay in `batch` for the next try.
+    async fn write_each(&self, batch: &mut Vec<UsageRecord>) {
+        let rows = std::mem::take(batch);
+        for row in rows {
+            match self.store.insert_usage(std::slice::from_ref(&row)).await {
+                Ok(()) => self.done(1),
+                Err(e) if e.is_duplicate() => self.done(1),
+                Err(e) if e.is_permanent() => {
+                    self.metrics.ledger_errors.inc();
+                    self.depth.fetch_sub(1, Ordering::Relaxed);
+                    tracing::error!(error = %e, request_id = %row.request_id, attempt = row.attempt,
+                        "usage row refused by the database and dropped");
+                }
+                Err(_) => batch.push(row),
+            }
+        }
+    }
+
+    fn done(&self, n: usize) {
+        let n = n as i64;
+        self.depth.fetch_sub(n, Ordering::Relaxed);
+        self.metrics.ledger_queue.set(self.depth.load(Ordering::Relaxed));
+        self.metrics.ledger_rows.inc_by(n as u64);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quantai_store::ledger::UsageFilter;
+
+    fn row(id: &str) -> UsageRecord {
+        UsageRecord {
+            request_id: id.into(),
+            attempt: 1,
+            is_final: true,
+            ts_ms: 1_795_219_200_000,
+            user_id: "u".into(),
+            service: "s".into(),
+            model: "m".into(),
+            provider: "p".into(),
+            upstream_model: "m".into(),
+            endpoint: "chat".into(),
+            streamed: false,
+            prompt_tokens: 1,
+            cached_tokens: 0,
+            completion_tokens: 1,
+            tokens_estimated: false,
+            input_price_micros: 1,
+            cached_price_micros: 1,
+            output_price_micros: 1,
+            cost_picos: 2,
+            latency_ms: 1,
+            status: "ok".into(),
+            http_status: 200,
+            error_class: None,
+            cache_hit: false,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_row_already_stored_does_not_block_the_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = quantai_store::testing::sqlite(dir.path()).await.unwrap();
+        // As after a commit whose acknowledgement was lost: the row is stored, and queued again.
+        db.store.insert_usage(&[row("dup")]).await.unwrap();
+        let s = LedgerSettings { queue_capacity: 100, batch_size: 100, flush_interval_ms: 20 };
+        let metrics = Arc::new(Metrics::new());
+        let (ledger, task) = spawn(db.store.clone(), &s, metrics.clone());
+        for id in ["a", "dup", "b"] {
+            ledger.record(row(id));
+        }
+        tokio::time::timeout(Duration::from_secs(10), ledger.flush()).await.expect("the writer is not stuck");
+        let mut ids: Vec<String> =
+            db.store.list_usage(&UsageFilter::default(), 10).await.unwrap().into_iter().map(|r| r.request_id).collect();
+        ids.sort();
+        assert_eq!(ids, ["a", "b", "dup"]);
+        assert_eq!(ledger.depth(), 0);
+        assert!(metrics.render().contains("quantai_ledger_rows_written_total 3"));
+        drop(ledger);
+        tokio::time::timeout(Duration::from_secs(10), task).await.unwrap().unwrap();
     }
 }

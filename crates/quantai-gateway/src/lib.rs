@@ -12,7 +12,7 @@ mod stream;
 pub mod tokens;
 mod validate;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -20,7 +20,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use arc_swap::ArcSwap;
 use bytes::Bytes;
 use quantai_core::catalog::{ModelKind, ModelSpec, Tokenizer};
-use quantai_core::config::Settings;
+use quantai_core::config::{RetrySettings, Settings};
 use quantai_core::money::{PriceSheet, TokenUsage};
 use quantai_core::policy::Refusal;
 use quantai_core::registry::Registry;
@@ -80,6 +80,8 @@ pub(crate) struct Inner {
     metrics: Arc<Metrics>,
     catalog_path: Option<PathBuf>,
     policies_path: Option<PathBuf>,
+    retry: RetrySettings,
+    fallbacks: BTreeMap<String, Vec<String>>,
 }
 
 /// The LLM gateway. Cheap to clone.
@@ -128,6 +130,8 @@ impl Gateway {
                 metrics,
                 catalog_path: settings.models.catalog.clone(),
                 policies_path: settings.models.policies.clone(),
+                retry: settings.retry.clone(),
+                fallbacks: settings.models.fallbacks.clone(),
             }),
         })
     }
@@ -194,10 +198,8 @@ impl Gateway {
                 }
             }
         }
-        let provider = self.provider(&spec)?;
-        body.insert("model".into(), Value::String(spec.upstream_model.clone()));
         let streamed = body.get("stream").and_then(Value::as_bool) == Some(true);
-        let draft = Draft::new(ctx, &spec, provider.name(), "chat", streamed);
+        let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
 
         if streamed {
             let wants_usage = body
@@ -205,39 +207,37 @@ impl Gateway {
                 .and_then(|o| o.get("include_usage"))
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
-            let opts = body.entry("stream_options").or_insert_with(|| Value::Object(Map::new()));
+            let opts = body.entry("stream_options").or_insert(Value::Null);
+            if !opts.is_object() {
+                *opts = Value::Object(Map::new());
+            }
             if let Value::Object(o) = opts {
                 o.insert("include_usage".into(), Value::Bool(true));
             }
-            let payload = to_bytes(&body)?;
+            let (draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Stream, &mut body).await?;
+            let Attempt::Stream(inner, first) = ok else {
+                return Err(GatewayError::Internal("a streamed call returned a unary answer".into()));
+            };
             let messages = body.remove("messages").unwrap_or(Value::Null);
-            let started = Instant::now();
-            let result = provider.chat_stream(&spec.upstream_model, payload).await;
-            let upstream = started.elapsed();
-            self.observe_upstream(provider.name(), upstream);
-            match result {
-                Ok(inner) => Ok(Reply::Stream {
-                    stream: Box::new(MeteredStream::new(
-                        inner,
-                        self.inner.clone(),
-                        draft,
-                        spec.tokenizer,
-                        messages,
-                        wants_usage,
-                    )),
-                    upstream,
-                }),
-                Err(e) => Err(self.fail(draft, e)),
-            }
+            Ok(Reply::Stream {
+                stream: Box::new(MeteredStream::new(
+                    inner,
+                    first,
+                    self.inner.clone(),
+                    draft,
+                    spec.tokenizer,
+                    messages,
+                    wants_usage,
+                )),
+                upstream,
+            })
         } else {
-            let payload = to_bytes(&body)?;
-            let started = Instant::now();
-            let result = provider.chat(&spec.upstream_model, payload).await;
-            self.finish_unary(draft, provider.name(), started, result, |resp| {
+            let (draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Chat, &mut body).await?;
+            Ok(self.finish_ok(draft, ok, upstream, |resp| {
                 let parsed: Value = serde_json::from_slice(resp).unwrap_or(Value::Null);
                 let messages = body.get("messages").cloned().unwrap_or(Value::Null);
                 estimate_chat(spec.tokenizer, &messages, &parsed)
-            })
+            }))
         }
     }
 
@@ -266,41 +266,115 @@ impl Gateway {
                 code: "model_not_embedding",
             });
         }
-        let provider = self.provider(&spec)?;
-        body.insert("model".into(), Value::String(spec.upstream_model.clone()));
-        let payload = to_bytes(&body)?;
-        let draft = Draft::new(ctx, &spec, provider.name(), "embeddings", false);
-        let started = Instant::now();
-        let result = provider.embed(&spec.upstream_model, payload).await;
-        self.finish_unary(draft, provider.name(), started, result, |_| {
+        // An embedding fallback must produce vectors of the same size, or it would corrupt an index.
+        let plan = self.plan(&spec, |m| {
+            registry
+                .catalog
+                .get(m)
+                .filter(|s| s.kind == ModelKind::Embedding && s.dimensions == spec.dimensions)
+                .cloned()
+        });
+        let (draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Embed, &mut body).await?;
+        Ok(self.finish_ok(draft, ok, upstream, |_| {
             let input = body.get("input").cloned().unwrap_or(Value::Null);
             let n = tokens::count_embedding_input(spec.tokenizer, &input);
             TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
-        })
+        }))
     }
 
-    /// Records a non-streamed call: the upstream's usage, or `estimate` when it reported none.
-    fn finish_unary(
+    /// The primary model followed by its configured fallbacks that `allowed` accepts (for chat:
+    /// those the calling service's policy allows, so a fallback never escalates past it).
+    fn plan(&self, primary: &ModelSpec, allowed: impl Fn(&str) -> Option<ModelSpec>) -> Vec<ModelSpec> {
+        let mut plan = vec![primary.clone()];
+        for m in self.inner.fallbacks.get(&primary.id).into_iter().flatten() {
+            match allowed(m) {
+                Some(spec) if !plan.iter().any(|p| p.id == spec.id) => plan.push(spec),
+                Some(_) => {}
+                None => tracing::debug!(model = %primary.id, fallback = %m, "fallback skipped: not allowed here"),
+            }
+        }
+        plan
+    }
+
+    /// Runs a call through its plan: retries each model on retryable errors with exponential
+    /// backoff and full jitter (honouring `Retry-After`), then falls back to the next model, all
+    /// within `retry.max_total_ms`. Every failed attempt is a ledger row; the winning attempt's
+    /// draft is returned for the caller to settle.
+    async fn run(
+        &self,
+        ctx: &CallContext,
+        plan: &[ModelSpec],
+        op: Op,
+        body: &mut Map<String, Value>,
+    ) -> Result<(Draft, ModelSpec, Attempt, Duration), GatewayError> {
+        let cfg = &self.inner.retry;
+        // `retry.max_total_ms` bounds the retries and waits: no attempt starts after it.
+        let deadline = Instant::now() + Duration::from_millis(cfg.max_total_ms);
+        let mut attempt = 0i64;
+        let mut last = ProviderError::Timeout;
+        for (i, spec) in plan.iter().enumerate() {
+            let provider = self.provider(spec)?;
+            body.insert("model".into(), Value::String(spec.upstream_model.clone()));
+            let payload = to_bytes(body)?;
+            for n in 1..=cfg.max_attempts {
+                attempt += 1;
+                let draft = Draft::new(ctx.clone(), spec, provider.name(), op.endpoint(), op == Op::Stream, attempt);
+                let started = Instant::now();
+                // The deadline decides whether another attempt starts; a running attempt is bounded
+                // by its provider's own timeout, so a long completion is never cut short.
+                let mut guard = InFlight { inner: self.inner.clone(), draft: Some(draft) };
+                let result = op.call(provider.as_ref(), &spec.upstream_model, payload.clone()).await;
+                let Some(mut draft) = guard.draft.take() else {
+                    return Err(GatewayError::Internal("attempt draft missing".into()));
+                };
+                let upstream = started.elapsed();
+                self.observe_upstream(provider.name(), upstream);
+                let e = match result {
+                    Ok(ok) => return Ok((draft, spec.clone(), ok, upstream)),
+                    Err(e) => e,
+                };
+                let wait = backoff(cfg, n, e.retry_after());
+                let now = Instant::now();
+                let retry_here = e.is_retryable() && n < cfg.max_attempts && now + wait < deadline;
+                let fall_back = e.is_retryable() && !retry_here && i + 1 < plan.len() && now < deadline;
+                draft.is_final = !(retry_here || fall_back);
+                self.record_failure(draft, &e);
+                if !e.is_retryable() {
+                    return Err(GatewayError::Upstream(e));
+                }
+                last = e;
+                if retry_here {
+                    tokio::time::sleep(wait).await;
+                } else {
+                    break;
+                }
+            }
+            if Instant::now() >= deadline {
+                break;
+            }
+        }
+        Err(GatewayError::Upstream(last))
+    }
+
+    /// Settles a successful unary call: the upstream's usage, or `estimate` when it reported none.
+    fn finish_ok(
         &self,
         draft: Draft,
-        provider: &str,
-        started: Instant,
-        result: Result<Bytes, ProviderError>,
+        ok: Attempt,
+        upstream: Duration,
         estimate: impl FnOnce(&Bytes) -> TokenUsage,
-    ) -> Result<Reply, GatewayError> {
-        let upstream = started.elapsed();
-        self.observe_upstream(provider, upstream);
-        match result {
-            Ok(resp) => {
-                let (usage, estimated) = match parse_usage(&resp) {
-                    Some(u) => (u, false),
-                    None => (estimate(&resp), true),
-                };
-                self.inner.commit(draft, usage, estimated, "ok", 200, None);
-                Ok(Reply::Json { body: resp, upstream })
-            }
-            Err(e) => Err(self.fail(draft, e)),
-        }
+    ) -> Reply {
+        let resp = match ok {
+            Attempt::Unary(b) => b,
+            // Not reached: unary operations return unary answers.
+            Attempt::Stream(..) => Bytes::new(),
+        };
+        let (usage, estimated) = match parse_usage(&resp) {
+            Some(u) => (u, false),
+            None => (estimate(&resp), true),
+        };
+        self.inner.commit(draft, usage, estimated, "ok", 200, None);
+        Reply::Json { body: resp, upstream }
     }
 
     fn observe_upstream(&self, provider: &str, d: Duration) {
@@ -311,14 +385,15 @@ impl Gateway {
             .observe(d.as_secs_f64());
     }
 
-    fn fail(&self, draft: Draft, e: ProviderError) -> GatewayError {
-        let status = match &e {
+    fn record_failure(&self, draft: Draft, e: &ProviderError) {
+        tracing::warn!(provider = %draft.provider, model = %draft.model, attempt = draft.attempt, error = %e,
+            class = e.class(), "upstream call failed");
+        let status = match e {
             ProviderError::Http { status, .. } => i64::from(*status),
             ProviderError::Timeout => 504,
             _ => 502,
         };
         self.inner.commit(draft, TokenUsage::default(), false, "error", status, Some(e.class()));
-        GatewayError::Upstream(e)
     }
 }
 
@@ -333,6 +408,13 @@ impl Inner {
         http_status: i64,
         error_class: Option<&'static str>,
     ) {
+        // An upstream's absurd usage figure must not poison sums: no call uses 100M tokens.
+        const MAX_TOKENS: u64 = 100_000_000;
+        let usage = TokenUsage {
+            prompt_tokens: usage.prompt_tokens.min(MAX_TOKENS),
+            cached_tokens: usage.cached_tokens.min(MAX_TOKENS),
+            completion_tokens: usage.completion_tokens.min(MAX_TOKENS),
+        };
         let cost = draft.price.cost(&usage);
         let m = &self.metrics;
         if let Some(class) = error_class {
@@ -352,6 +434,8 @@ impl Inner {
         }
         let row = UsageRecord {
             request_id: draft.ctx.request_id,
+            attempt: draft.attempt,
+            is_final: draft.is_final,
             ts_ms: draft.ts_ms,
             user_id: draft.ctx.user_id,
             service: draft.ctx.service,
@@ -385,6 +469,8 @@ fn clamp(n: u64) -> i64 {
 /// A call in flight: what its ledger row needs besides the outcome.
 pub(crate) struct Draft {
     ctx: CallContext,
+    attempt: i64,
+    is_final: bool,
     model: String,
     provider: String,
     upstream_model: String,
@@ -396,9 +482,18 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
-    fn new(ctx: CallContext, spec: &ModelSpec, provider: &str, endpoint: &'static str, streamed: bool) -> Self {
+    fn new(
+        ctx: CallContext,
+        spec: &ModelSpec,
+        provider: &str,
+        endpoint: &'static str,
+        streamed: bool,
+        attempt: i64,
+    ) -> Self {
         Self {
             ctx,
+            attempt,
+            is_final: true,
             model: spec.id.clone(),
             provider: provider.to_string(),
             upstream_model: spec.upstream_model.clone(),
@@ -460,4 +555,68 @@ fn estimate_chat(t: Tokenizer, messages: &Value, response: &Value) -> TokenUsage
         cached_tokens: 0,
         completion_tokens: tokens::count_completion(t, response),
     }
+}
+
+/// Holds an attempt's draft while the upstream call runs. If the request is dropped mid-call
+/// (the client went away), the attempt is still recorded, as `client_disconnected`.
+struct InFlight {
+    inner: Arc<Inner>,
+    draft: Option<Draft>,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some(d) = self.draft.take() {
+            self.inner.commit(d, TokenUsage::default(), false, "client_disconnected", 499, Some("client_disconnect"));
+        }
+    }
+}
+
+/// What a call does upstream.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Chat,
+    Stream,
+    Embed,
+}
+
+/// A successful attempt.
+enum Attempt {
+    Unary(Bytes),
+    /// The stream and its first chunk, already received: a stream that breaks before its first
+    /// byte is retried like any failed call.
+    Stream(provider::ByteStream, Option<Bytes>),
+}
+
+impl Op {
+    fn endpoint(self) -> &'static str {
+        match self {
+            Op::Chat | Op::Stream => "chat",
+            Op::Embed => "embeddings",
+        }
+    }
+
+    async fn call(self, p: &dyn Provider, upstream_model: &str, payload: Bytes) -> Result<Attempt, ProviderError> {
+        use futures::StreamExt;
+        match self {
+            Op::Chat => p.chat(upstream_model, payload).await.map(Attempt::Unary),
+            Op::Embed => p.embed(upstream_model, payload).await.map(Attempt::Unary),
+            Op::Stream => {
+                let mut s = p.chat_stream(upstream_model, payload).await?;
+                match s.next().await {
+                    Some(Ok(first)) => Ok(Attempt::Stream(s, Some(first))),
+                    Some(Err(e)) => Err(e),
+                    None => Ok(Attempt::Stream(s, None)),
+                }
+            }
+        }
+    }
+}
+
+/// Exponential backoff with full jitter, never shorter than the upstream's `Retry-After`.
+fn backoff(cfg: &RetrySettings, attempt: u32, retry_after: Option<Duration>) -> Duration {
+    use rand::Rng;
+    let cap = cfg.initial_backoff_ms.saturating_mul(1u64 << attempt.saturating_sub(1).min(20)).min(cfg.max_backoff_ms);
+    let jittered = Duration::from_millis(rand::rng().random_range(0..=cap));
+    retry_after.map_or(jittered, |ra| ra.max(jittered))
 }

@@ -17,13 +17,29 @@ pub enum ProviderError {
     Connect(String),
     /// The upstream answered with a non-2xx status.
     #[error("upstream answered HTTP {status}")]
-    Http { status: u16, body: Bytes },
+    Http { status: u16, body: Bytes, retry_after: Option<std::time::Duration> },
     /// The connection broke while reading the body.
     #[error("upstream body interrupted: {0}")]
     Body(String),
 }
 
 impl ProviderError {
+    /// Whether another attempt may succeed: 429, 5xx, timeouts, broken connections.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ProviderError::Http { status, .. } => *status == 429 || *status >= 500,
+            ProviderError::Timeout | ProviderError::Connect(_) | ProviderError::Body(_) => true,
+        }
+    }
+
+    /// The wait the upstream asked for (`Retry-After` / `retry-after-ms`).
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self {
+            ProviderError::Http { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
     /// A stable class for the ledger and metrics.
     pub fn class(&self) -> &'static str {
         match self {

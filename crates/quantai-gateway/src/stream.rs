@@ -32,6 +32,8 @@ struct Meter {
 /// A chat completion SSE stream that records its usage when it ends.
 pub struct MeteredStream {
     upstream: Option<ByteStream>,
+    /// The first chunk, read before the response was committed to (see `Attempt::Stream`).
+    first: Option<Bytes>,
     buf: Vec<u8>,
     meter: Option<Meter>,
 }
@@ -75,6 +77,7 @@ struct FunctionDelta {
 impl MeteredStream {
     pub(crate) fn new(
         upstream: ByteStream,
+        first: Option<Bytes>,
         inner: Arc<Inner>,
         draft: Draft,
         tokenizer: Tokenizer,
@@ -83,6 +86,7 @@ impl MeteredStream {
     ) -> Self {
         Self {
             upstream: Some(upstream),
+            first,
             buf: Vec::new(),
             meter: Some(Meter {
                 inner,
@@ -192,6 +196,13 @@ impl Stream for MeteredStream {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = &mut *self;
+        if let Some(chunk) = this.first.take() {
+            this.buf.extend_from_slice(&chunk);
+            let out = this.drain(false);
+            if !out.is_empty() {
+                return Poll::Ready(Some(Ok(Bytes::from(out))));
+            }
+        }
         loop {
             let Some(up) = this.upstream.as_mut() else { return Poll::Ready(None) };
             match up.as_mut().poll_next(cx) {
@@ -205,12 +216,14 @@ impl Stream for MeteredStream {
                 }
                 Poll::Ready(Some(Err(e))) => {
                     this.upstream = None;
-                    let mut out = this.drain(true);
+                    // Forward complete events only: a half event would garble the error event below.
+                    let mut out = this.drain(false);
+                    this.buf.clear();
                     let class = e.class();
                     this.finish("stream_cut", 502, Some(if class == "timeout" { "timeout" } else { "stream_cut" }));
                     // Tell the client in-band: OpenAI SDKs raise on an `error` event.
                     let msg = serde_json::json!({"error": {
-                        "message": format!("the upstream stream was interrupted: {e}"),
+                        "message": "the upstream stream was interrupted; the answer is incomplete",
                         "type": "upstream_error", "code": "stream_cut"}});
                     out.extend_from_slice(format!("data: {msg}\n\n").as_bytes());
                     return Poll::Ready(Some(Ok(Bytes::from(out))));

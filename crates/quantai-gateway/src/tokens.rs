@@ -18,9 +18,16 @@ fn bpe(t: Tokenizer) -> &'static tiktoken_rs::CoreBPE {
 }
 
 /// Tokens in a piece of text.
+/// Texts longer than this are estimated at 4 bytes a token: BPE merging is quadratic in the
+/// length of a run without spaces, so an exact count of a hostile text could pin a core.
+pub const EXACT_COUNT_LIMIT: usize = 64 * 1024;
+
 pub fn count_text(t: Tokenizer, text: &str) -> u64 {
     if text.is_empty() {
         return 0;
+    }
+    if text.len() > EXACT_COUNT_LIMIT {
+        return text.len().div_ceil(4) as u64;
     }
     bpe(t).encode_with_special_tokens(text).len() as u64
 }
@@ -105,6 +112,9 @@ mod tests {
         assert_eq!(count_text(Tokenizer::Cl100kBase, "hello world"), 2);
         assert_eq!(count_text(Tokenizer::O200kBase, "hello world"), 2);
         assert_eq!(count_text(Tokenizer::O200kBase, ""), 0);
+        // Over the limit: bytes / 4, without running the BPE.
+        let long = "a".repeat(EXACT_COUNT_LIMIT + 4);
+        assert_eq!(count_text(Tokenizer::O200kBase, &long), (EXACT_COUNT_LIMIT as u64 + 4) / 4);
     }
 
     #[test]

@@ -44,6 +44,12 @@ pub enum Mode {
     Delay(Duration),
     /// Report this many cached prompt tokens.
     Cached(u64),
+    /// Answer with this status and a `Retry-After` of this many seconds.
+    RetryAfter(u16, u64),
+    /// Send the response head, then break the connection before any event.
+    CutBeforeFirstByte,
+    /// Fail every other request with HTTP 500 (the 1st, 3rd, 5th, …).
+    FailEveryOther,
 }
 
 /// Shared, switchable state of a running mock.
@@ -54,6 +60,9 @@ pub struct MockState {
     pub last_headers: Mutex<Option<HeaderMap>>,
     pub last_uri: Mutex<Option<String>>,
     pub requests: AtomicU64,
+    /// Requests left that use the fault mode of [`MockState::fail_next`]; then `mode` applies.
+    faults_left: AtomicU64,
+    fault: Mutex<Mode>,
     record: bool,
 }
 
@@ -64,7 +73,19 @@ impl MockState {
         }
     }
 
+    /// The next `n` requests behave as `fault`, then the normal mode applies again.
+    pub fn fail_next(&self, n: u64, fault: Mode) {
+        if let Ok(mut g) = self.fault.lock() {
+            *g = fault;
+        }
+        self.faults_left.store(n, Ordering::SeqCst);
+    }
+
     fn mode(&self) -> Mode {
+        let left = self.faults_left.load(Ordering::SeqCst);
+        if left > 0 && self.faults_left.compare_exchange(left, left - 1, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+            return self.fault.lock().map(|g| g.clone()).unwrap_or_default();
+        }
         self.mode.lock().map(|g| g.clone()).unwrap_or_default()
     }
 
@@ -168,9 +189,18 @@ async fn chat(State(st): State<Arc<MockState>>, uri: axum::http::Uri, headers: H
             *g = Some(uri.to_string());
         }
     }
+    let seq = st.requests.load(Ordering::Relaxed);
     let mode = st.mode();
     match &mode {
         Mode::Status(s) => return error_response(*s),
+        Mode::FailEveryOther if seq % 2 == 1 => return error_response(500),
+        Mode::RetryAfter(s, secs) => {
+            let mut r = error_response(*s);
+            if let Ok(v) = header::HeaderValue::from_str(&secs.to_string()) {
+                r.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            return r;
+        }
         Mode::Delay(d) => tokio::time::sleep(*d).await,
         _ => {}
     }
@@ -228,6 +258,7 @@ async fn chat(State(st): State<Arc<MockState>>, uri: axum::http::Uri, headers: H
     let (cut_after, delay) = match mode {
         // +1: the role chunk comes first.
         Mode::CutStream(n) => (Some(n + 1), None),
+        Mode::CutBeforeFirstByte => (Some(0), None),
         Mode::SlowStream(d) => (None, Some(d)),
         _ => (None, None),
     };

@@ -88,14 +88,24 @@ fn param(e: &ApiError) -> Option<String> {
 fn message(e: &ApiError) -> String {
     match e {
         // Pass the upstream's own explanation through when it gave one.
-        ApiError::Gateway(GatewayError::Upstream(ProviderError::Http { status, body })) => {
+        ApiError::Gateway(GatewayError::Upstream(ProviderError::Http { status, body, .. })) => {
             let upstream = serde_json::from_slice::<serde_json::Value>(body)
                 .ok()
                 .and_then(|v| v["error"]["message"].as_str().map(str::to_string));
             match upstream {
+                Some(_) if matches!(status, 401 | 403) => {
+                    format!("upstream answered HTTP {status}: the provider refused quantai's credentials")
+                }
                 Some(m) => format!("upstream answered HTTP {status}: {m}"),
                 None => format!("upstream answered HTTP {status}"),
             }
+        }
+        // Our own credentials upstream, and transport details (URLs, addresses), stay in the log.
+        ApiError::Gateway(GatewayError::Upstream(ProviderError::Connect(_))) => {
+            "cannot reach the upstream provider; see the server log".into()
+        }
+        ApiError::Gateway(GatewayError::Upstream(ProviderError::Body(_))) => {
+            "the upstream connection broke while answering; see the server log".into()
         }
         ApiError::Store(_) => "a storage error occurred; see the server log".into(),
         other => other.to_string(),

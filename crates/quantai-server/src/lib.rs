@@ -7,7 +7,7 @@ pub mod auth;
 pub mod error;
 mod routes;
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -88,7 +88,22 @@ impl App {
         let store = self.state.store.clone();
         let grace = Duration::from_secs(self.state.settings.server.shutdown_grace_secs.max(1));
         drop(self.state);
-        let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+        // Graceful shutdown, bounded: connections still open `grace` after the signal (a long
+        // stream, a client that stopped reading) are dropped; their usage rows are still queued.
+        let signalled = Arc::new(tokio::sync::Notify::new());
+        let notify = signalled.clone();
+        let shutdown = async move {
+            shutdown.await;
+            notify.notify_one();
+        };
+        let serve = axum::serve(listener, app).with_graceful_shutdown(shutdown).into_future();
+        let served = tokio::select! {
+            r = serve => r,
+            _ = async { signalled.notified().await; tokio::time::sleep(grace).await } => {
+                tracing::warn!(secs = grace.as_secs(), "connections still open after server.shutdown_grace_secs; closing them");
+                Ok(())
+            }
+        };
         reloader.abort();
         let _ = reloader.await;
         tracing::info!("draining the usage ledger");

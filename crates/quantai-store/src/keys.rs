@@ -72,6 +72,9 @@ impl Store {
         service: Option<&str>,
         now_ms: i64,
     ) -> Result<(String, ApiKey)> {
+        // User ids are case-insensitive (MySQL's default collation compares them so anyway):
+        // store them lower-case so every engine agrees on who is who.
+        let user = &user.to_ascii_lowercase();
         if !valid_name(user) {
             return Err(Error::Invalid(format!(
                 "user {user:?} must be 1-128 characters of letters, digits, '-', '_', '.', '@'"

@@ -9,6 +9,10 @@ use crate::{get_i64, Dialect, Error, Result, Store};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UsageRecord {
     pub request_id: String,
+    /// 1 for the first attempt; retries and fallbacks count on.
+    pub attempt: i64,
+    /// True for the attempt whose outcome the client received.
+    pub is_final: bool,
     pub ts_ms: i64,
     pub user_id: String,
     pub service: String,
@@ -35,8 +39,10 @@ pub struct UsageRecord {
     pub cache_hit: bool,
 }
 
-const COLUMNS: [&str; 23] = [
+const COLUMNS: [&str; 25] = [
     "request_id",
+    "attempt",
+    "is_final",
     "ts_ms",
     "day",
     "user_id",
@@ -112,7 +118,10 @@ pub struct UsageFilter {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UsageGroup {
     pub key: String,
+    /// Client requests: final attempts only.
     pub requests: i64,
+    /// Upstream calls, retries and fallbacks included.
+    pub attempts: i64,
     pub errors: i64,
     pub prompt_tokens: i64,
     pub cached_tokens: i64,
@@ -133,6 +142,8 @@ impl Store {
             for r in chunk {
                 q = q
                     .bind(r.request_id.clone())
+                    .bind(r.attempt)
+                    .bind(i64::from(r.is_final))
                     .bind(r.ts_ms)
                     .bind(crate::day_of(r.ts_ms))
                     .bind(r.user_id.clone())
@@ -166,7 +177,7 @@ impl Store {
     pub async fn list_usage(&self, filter: &UsageFilter, limit: i64) -> Result<Vec<UsageRecord>> {
         let (wh, binds) = where_clause(self.dialect, filter);
         let sql = format!(
-            "SELECT {} FROM llm_usage{wh} ORDER BY ts_ms DESC, request_id LIMIT {}",
+            "SELECT {} FROM llm_usage{wh} ORDER BY ts_ms DESC, request_id, attempt DESC LIMIT {}",
             COLUMNS.join(", "),
             limit.clamp(1, 100_000)
         );
@@ -184,10 +195,11 @@ impl Store {
         let (wh, binds) = where_clause(d, filter);
         let col = group_by.column();
         let sql = format!(
-            "SELECT {col} AS k, {} AS requests, {} AS errors, {} AS p, {} AS c, {} AS o, {} AS cost \
+            "SELECT {col} AS k, {} AS requests, {} AS attempts, {} AS errors, {} AS p, {} AS c, {} AS o, {} AS cost \
              FROM llm_usage{wh} GROUP BY {col} ORDER BY {col}",
+            d.sum_i64("is_final"),
             d.count(),
-            d.sum_i64("CASE WHEN status = 'ok' THEN 0 ELSE 1 END"),
+            d.sum_i64("CASE WHEN is_final = 1 AND status <> 'ok' THEN 1 ELSE 0 END"),
             d.sum_i64("prompt_tokens"),
             d.sum_i64("cached_tokens"),
             d.sum_i64("completion_tokens"),
@@ -203,6 +215,7 @@ impl Store {
                 Ok(UsageGroup {
                     key: r.try_get::<String, _>("k")?,
                     requests: get_i64(r, "requests")?,
+                    attempts: get_i64(r, "attempts")?,
                     errors: get_i64(r, "errors")?,
                     prompt_tokens: get_i64(r, "p")?,
                     cached_tokens: get_i64(r, "c")?,
@@ -280,6 +293,8 @@ fn where_clause(d: Dialect, f: &UsageFilter) -> (String, Vec<Bind>) {
 fn decode_record(r: &sqlx::any::AnyRow) -> Result<UsageRecord> {
     Ok(UsageRecord {
         request_id: r.try_get("request_id")?,
+        attempt: get_i64(r, "attempt")?,
+        is_final: get_i64(r, "is_final")? != 0,
         ts_ms: get_i64(r, "ts_ms")?,
         user_id: r.try_get("user_id")?,
         service: r.try_get("service")?,

@@ -25,6 +25,19 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+impl Error {
+    /// The database refused the statement itself (a constraint, a value out of range): retrying
+    /// the same rows cannot succeed. Connection and pool errors are not permanent.
+    pub fn is_permanent(&self) -> bool {
+        matches!(self, Error::Db(sqlx::Error::Database(_)) | Error::Invalid(_))
+    }
+
+    /// A primary-key or unique violation: for an insert, the row is already stored.
+    pub fn is_duplicate(&self) -> bool {
+        matches!(self, Error::Db(sqlx::Error::Database(e)) if e.is_unique_violation())
+    }
+}
+
 /// Which SQL engine the URL points at; placeholders and casts differ slightly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {

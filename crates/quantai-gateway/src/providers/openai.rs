@@ -95,9 +95,10 @@ impl OpenAiProvider {
             tokio::time::timeout(self.timeout, fut).await.map_err(|_| ProviderError::Timeout)?.map_err(map_err)?;
         let status = resp.status().as_u16();
         if !(200..300).contains(&status) {
+            let retry_after = retry_after(resp.headers());
             let body =
                 tokio::time::timeout(self.timeout, resp.bytes()).await.ok().and_then(|r| r.ok()).unwrap_or_default();
-            return Err(ProviderError::Http { status, body });
+            return Err(ProviderError::Http { status, body, retry_after });
         }
         Ok(resp)
     }
@@ -108,6 +109,16 @@ impl OpenAiProvider {
         let left = self.timeout.saturating_sub(started.elapsed());
         tokio::time::timeout(left, resp.bytes()).await.map_err(|_| ProviderError::Timeout)?.map_err(map_err)
     }
+}
+
+/// `retry-after-ms` (OpenAI, Azure) or `Retry-After` in seconds; HTTP dates are ignored.
+fn retry_after(h: &HeaderMap) -> Option<Duration> {
+    let num =
+        |name: &str| h.get(name)?.to_str().ok()?.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
+    if let Some(ms) = num("retry-after-ms") {
+        return Some(Duration::from_secs_f64(ms.min(3_600_000.0) / 1000.0));
+    }
+    num("retry-after").map(|s| Duration::from_secs_f64(s.min(3600.0)))
 }
 
 fn map_err(e: reqwest::Error) -> ProviderError {

@@ -91,7 +91,7 @@ pub(crate) struct UsageQuery {
 
 fn group_json(g: &UsageGroup) -> Value {
     json!({
-        "key": g.key, "requests": g.requests, "errors": g.errors,
+        "key": g.key, "requests": g.requests, "attempts": g.attempts, "errors": g.errors,
         "prompt_tokens": g.prompt_tokens, "cached_tokens": g.cached_tokens, "completion_tokens": g.completion_tokens,
         "cost_usd": Cost::from_picos(i128::from(g.cost_picos)),
     })
@@ -138,12 +138,13 @@ pub(crate) async fn usage(
     let groups = state.store.usage_report(&filter, group_by).await?;
     let total = UsageGroup {
         key: "total".into(),
-        requests: groups.iter().map(|g| g.requests).sum(),
-        errors: groups.iter().map(|g| g.errors).sum(),
-        prompt_tokens: groups.iter().map(|g| g.prompt_tokens).sum(),
-        cached_tokens: groups.iter().map(|g| g.cached_tokens).sum(),
-        completion_tokens: groups.iter().map(|g| g.completion_tokens).sum(),
-        cost_picos: groups.iter().map(|g| g.cost_picos).sum(),
+        requests: groups.iter().fold(0i64, |a, g| a.saturating_add(g.requests)),
+        attempts: groups.iter().fold(0i64, |a, g| a.saturating_add(g.attempts)),
+        errors: groups.iter().fold(0i64, |a, g| a.saturating_add(g.errors)),
+        prompt_tokens: groups.iter().fold(0i64, |a, g| a.saturating_add(g.prompt_tokens)),
+        cached_tokens: groups.iter().fold(0i64, |a, g| a.saturating_add(g.cached_tokens)),
+        completion_tokens: groups.iter().fold(0i64, |a, g| a.saturating_add(g.completion_tokens)),
+        cost_picos: groups.iter().fold(0i64, |a, g| a.saturating_add(g.cost_picos)),
     };
     Ok(Json(json!({
         "group_by": group_by,

@@ -115,6 +115,12 @@ async fn upstream_errors_are_mapped_and_recorded_unbilled() {
         let e = openai_error(app.chat(hello()).await, *ours).await;
         assert_eq!(e["code"], *code);
         assert!(e["message"].as_str().unwrap().contains(&format!("HTTP {up}")), "{e}");
+        if *up == 401 {
+            assert!(
+                !e["message"].as_str().unwrap().contains("Incorrect API key"),
+                "our upstream credentials stay private: {e}"
+            );
+        }
         let rows = app.rows(i + 1).await;
         let r = &rows[0];
         assert_eq!(

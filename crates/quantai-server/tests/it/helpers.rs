@@ -13,6 +13,7 @@ pub struct TestApp {
     pub base: String,
     pub store: Store,
     pub mock: Mock,
+    pub backup: Option<Mock>,
     pub http: reqwest::Client,
     /// A user key whose default service is narrative_report.
     pub key: String,
@@ -29,11 +30,25 @@ pub struct Options {
     pub timeout_ms: u64,
     /// Route the `openai` provider through Azure's dialect, with an extra header.
     pub azure: bool,
+    /// retry.max_attempts (1: no retries, so error tests see one row per call).
+    pub max_attempts: u32,
+    pub fallbacks: Vec<(&'static str, Vec<&'static str>)>,
+    /// A second mock as provider `backup`, serving gpt-4o.
+    pub backup: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { max_body_bytes: 64 * 1024, flush_interval_ms: 20, catalog: None, timeout_ms: 5_000, azure: false }
+        Self {
+            max_body_bytes: 64 * 1024,
+            flush_interval_ms: 20,
+            catalog: None,
+            timeout_ms: 5_000,
+            azure: false,
+            max_attempts: 1,
+            fallbacks: vec![],
+            backup: false,
+        }
     }
 }
 
@@ -57,7 +72,31 @@ pub async fn spawn_with(o: Options) -> TestApp {
         p.api_version = "2024-10-21".into();
         p.headers.insert("x-tenant".into(), "quant".into());
     }
-    if let Some(text) = &o.catalog {
+    s.retry.max_attempts = o.max_attempts;
+    s.retry.initial_backoff_ms = 10;
+    s.retry.max_backoff_ms = 50;
+    for (m, chain) in &o.fallbacks {
+        s.models.fallbacks.insert(m.to_string(), chain.iter().map(|c| c.to_string()).collect());
+    }
+    let mut catalog = o.catalog.clone();
+    let backup = if o.backup {
+        let b = quantai_mock::spawn("127.0.0.1:0", true).await.unwrap();
+        let mut p = s.providers["openai"].clone();
+        p.base_url = b.base_url();
+        p.api_key = String::new();
+        s.providers.insert("backup".into(), p);
+        let text = catalog.unwrap_or_else(|| quantai_core::catalog::DEFAULT_CATALOG.to_string());
+        let moved = text.replace(
+            "provider = \"openai\"\nupstream_model = \"gpt-4o\"\n",
+            "provider = \"backup\"\nupstream_model = \"gpt-4o\"\n",
+        );
+        assert_ne!(moved, text);
+        catalog = Some(moved);
+        Some(b)
+    } else {
+        None
+    };
+    if let Some(text) = &catalog {
         let path = dir.path().join("catalog.toml");
         std::fs::write(&path, text).unwrap();
         s.models.catalog = Some(path);
@@ -80,6 +119,7 @@ pub async fn spawn_with(o: Options) -> TestApp {
         base,
         store,
         mock,
+        backup,
         http: reqwest::Client::new(),
         key,
         admin_key,
@@ -109,20 +149,20 @@ impl TestApp {
     /// Waits until the ledger holds `n` rows, then returns them newest first.
     pub async fn rows(&self, n: usize) -> Vec<UsageRecord> {
         for _ in 0..500 {
-            let rows = self.store.list_usage(&UsageFilter::default(), 1000).await.unwrap();
+            let rows = self.store.list_usage(&UsageFilter::default(), 100_000).await.unwrap();
             if rows.len() >= n {
                 return rows;
             }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
-        let rows = self.store.list_usage(&UsageFilter::default(), 1000).await.unwrap();
+        let rows = self.store.list_usage(&UsageFilter::default(), 100_000).await.unwrap();
         panic!("expected {n} ledger rows, found {}: {rows:?}", rows.len());
     }
 
     /// Asserts the ledger stays at `n` rows (nothing billed) for a moment.
     pub async fn assert_rows_stay(&self, n: usize) {
         tokio::time::sleep(Duration::from_millis(150)).await;
-        let rows = self.store.list_usage(&UsageFilter::default(), 1000).await.unwrap();
+        let rows = self.store.list_usage(&UsageFilter::default(), 100_000).await.unwrap();
         assert_eq!(rows.len(), n, "ledger rows: {rows:?}");
     }
 

@@ -8,5 +8,6 @@ mod api;
 mod chat;
 mod errors;
 mod lifecycle;
+mod resilience;
 mod sdk;
 mod streaming;

@@ -19,6 +19,8 @@ fn rec(
 ) -> UsageRecord {
     UsageRecord {
         request_id: id.into(),
+        attempt: 1,
+        is_final: true,
         ts_ms,
         user_id: user.into(),
         service: service.into(),
@@ -121,8 +123,11 @@ async fn api_keys_store_only_hashes_on_every_backend() {
         assert!(s.find_key_by_hash(&hash_key("qai_wrong")).await.unwrap().is_none());
         let listed = s.list_keys().await.unwrap();
         assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].user_id, "alice");
         assert!(!format!("{listed:?}").contains(&key[12..]), "the secret part is never stored or listed");
         assert!(s.create_key("bad user", Role::Admin, None, T0).await.is_err());
+        let (_, upper) = s.create_key("Alice", Role::User, None, T0).await.unwrap();
+        assert_eq!(upper.user_id, "alice", "user ids are stored lower-case on every engine");
         assert!(s.revoke_key(&rec.id, T0 + 1).await.unwrap());
         assert!(!s.revoke_key(&rec.id, T0 + 2).await.unwrap());
         assert!(s.find_key_by_hash(&hash_key(&key)).await.unwrap().is_none(), "{}", db.label);
