@@ -141,3 +141,27 @@ async fn a_fallback_never_escalates_past_the_policy() {
     assert_eq!(app.upstream_requests(), 1);
     assert_eq!(app.backup.as_ref().unwrap().state.requests.load(std::sync::atomic::Ordering::Relaxed), 0);
 }
+
+#[tokio::test]
+async fn an_abandoned_unary_call_still_gets_its_row() {
+    let app = spawn_app().await;
+    app.mock.state.set_mode(Mode::Delay(Duration::from_millis(800)));
+    let r = app.post("/v1/chat/completions", &app.key).json(&hello()).timeout(Duration::from_millis(200)).send().await;
+    assert!(r.is_err(), "the client gave up first");
+    let rows = app.rows(1).await;
+    assert_eq!(
+        (rows[0].status.as_str(), rows[0].error_class.as_deref()),
+        ("client_disconnected", Some("client_disconnect"))
+    );
+}
+
+#[tokio::test]
+async fn null_stream_options_still_ask_the_upstream_for_usage() {
+    let app = spawn_app().await;
+    let body = json!({"stream": true, "stream_options": null, "messages": [{"role": "user", "content": "hi"}]});
+    let text = app.chat(body).await.text().await.unwrap();
+    assert!(text.contains("[DONE]"));
+    assert_eq!(app.mock.state.last_body().unwrap()["stream_options"]["include_usage"], true);
+    let r = &app.rows(1).await[0];
+    assert!(!r.tokens_estimated, "usage came from the upstream");
+}
