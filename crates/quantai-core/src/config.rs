@@ -155,7 +155,7 @@ impl Default for Settings {
                 shutdown_grace_secs: 30,
             },
             database: DatabaseSettings { url: "sqlite://quantai.db".into(), max_connections: 8 },
-            ledger: LedgerSettings { queue_capacity: 65_536, batch_size: 512, flush_interval_ms: 100 },
+            ledger: LedgerSettings { queue_capacity: 65_536, batch_size: 512, flush_interval_ms: 500 },
             retry: RetrySettings {
                 max_attempts: 3,
                 initial_backoff_ms: 200,
