@@ -25,6 +25,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub ledger: LedgerSettings,
     pub retry: RetrySettings,
+    pub limits: LimitSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -73,6 +74,31 @@ pub struct RetrySettings {
     /// No retry or fallback starts after this long; a running attempt is bounded by its
     /// provider's `timeout_ms`, so a call ends within max_total_ms + one provider timeout.
     pub max_total_ms: u64,
+}
+
+/// Requests and tokens per minute, per user and per service; 0 means unlimited. `users` and
+/// `services` override the defaults for one name.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSettings {
+    pub user_rpm: u32,
+    pub user_tpm: u32,
+    pub service_rpm: u32,
+    pub service_tpm: u32,
+    #[serde(default)]
+    pub users: BTreeMap<String, RateLimit>,
+    #[serde(default)]
+    pub services: BTreeMap<String, RateLimit>,
+}
+
+/// One name's limits; an absent field keeps the default.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpm: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tpm: Option<u32>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -156,6 +182,7 @@ impl Default for Settings {
             },
             database: DatabaseSettings { url: "sqlite://quantai.db".into(), max_connections: 8 },
             ledger: LedgerSettings { queue_capacity: 65_536, batch_size: 512, flush_interval_ms: 500 },
+            limits: LimitSettings::default(),
             retry: RetrySettings {
                 max_attempts: 3,
                 initial_backoff_ms: 200,

@@ -5,6 +5,7 @@
 //! [`Gateway::new`], [`Gateway::chat`], [`Gateway::embeddings`], [`Gateway::reload`].
 
 pub mod ledger;
+pub mod limits;
 pub mod metrics;
 pub mod provider;
 pub mod providers;
@@ -82,6 +83,7 @@ pub(crate) struct Inner {
     policies_path: Option<PathBuf>,
     retry: RetrySettings,
     fallbacks: BTreeMap<String, Vec<String>>,
+    limits: limits::RateLimiter,
 }
 
 /// The LLM gateway. Cheap to clone.
@@ -132,8 +134,17 @@ impl Gateway {
                 policies_path: settings.models.policies.clone(),
                 retry: settings.retry.clone(),
                 fallbacks: settings.models.fallbacks.clone(),
+                limits: limits::RateLimiter::new(settings.limits.clone()),
             }),
         })
+    }
+
+    /// Admits a request under the rate limits of its user and service (before any upstream call).
+    pub fn admit(&self, ctx: &CallContext) -> Result<limits::RateInfo, limits::Limited> {
+        if !self.inner.limits.enabled() {
+            return Ok(limits::RateInfo::default());
+        }
+        self.inner.limits.admit(&ctx.user_id, &ctx.service)
     }
 
     /// The catalog and policies in force.
@@ -416,6 +427,7 @@ impl Inner {
             completion_tokens: usage.completion_tokens.min(MAX_TOKENS),
         };
         let cost = draft.price.cost(&usage);
+        self.limits.debit_tokens(&draft.ctx.user_id, &draft.ctx.service, usage.prompt_tokens + usage.completion_tokens);
         let m = &self.metrics;
         if let Some(class) = error_class {
             m.upstream_errors.get_or_create(&metrics::ErrorLabels { provider: draft.provider.clone(), class }).inc();

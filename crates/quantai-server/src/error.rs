@@ -26,6 +26,8 @@ pub enum ApiError {
     Store(#[from] quantai_store::Error),
     #[error("{0}")]
     Unavailable(String),
+    #[error("rate limit reached: {}; retry after {:.3} s", .0.what, .0.retry_after.as_secs_f64())]
+    RateLimited(quantai_gateway::limits::Limited),
 }
 
 /// Status, OpenAI `type` and `code` of an error. One exhaustive table.
@@ -68,6 +70,7 @@ fn classify(e: &ApiError) -> (StatusCode, &'static str, String) {
         },
         ApiError::Store(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "storage_error".into()),
         ApiError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "server_error", "unavailable".into()),
+        ApiError::RateLimited(_) => (S::TOO_MANY_REQUESTS, "rate_limit_error", "rate_limit_exceeded".into()),
     }
 }
 
@@ -129,6 +132,37 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %e, "storage error");
         }
         let body = json!({"error": {"message": message(&self), "type": kind, "param": param(&self), "code": code}});
-        (status, axum::Json(body)).into_response()
+        let mut resp = (status, axum::Json(body)).into_response();
+        if let ApiError::RateLimited(l) = &self {
+            rate_headers(resp.headers_mut(), &l.info);
+            let secs = l.retry_after.as_secs_f64().ceil().max(1.0) as u64;
+            if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
+                resp.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            }
+        }
+        resp
+    }
+}
+
+/// OpenAI-style `x-ratelimit-*` headers from the tightest buckets.
+pub fn rate_headers(h: &mut axum::http::HeaderMap, info: &quantai_gateway::limits::RateInfo) {
+    for (unit, b) in [("requests", info.requests), ("tokens", info.tokens)] {
+        let Some(b) = b else { continue };
+        let reset = if b.reset < std::time::Duration::from_secs(1) {
+            format!("{}ms", b.reset.as_millis())
+        } else {
+            format!("{:.3}s", b.reset.as_secs_f64())
+        };
+        for (name, value) in [
+            (format!("x-ratelimit-limit-{unit}"), b.limit.to_string()),
+            (format!("x-ratelimit-remaining-{unit}"), b.remaining.to_string()),
+            (format!("x-ratelimit-reset-{unit}"), reset),
+        ] {
+            if let (Ok(n), Ok(v)) =
+                (axum::http::HeaderName::from_bytes(name.as_bytes()), axum::http::HeaderValue::from_str(&value))
+            {
+                h.insert(n, v);
+            }
+        }
     }
 }

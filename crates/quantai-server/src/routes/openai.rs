@@ -100,12 +100,15 @@ async fn call(
     let started = Instant::now();
     let (_, ctx) = context(&state, &headers).await?;
     let body = json_object(body)?;
+    let rate = state.gateway.admit(&ctx).map_err(ApiError::RateLimited)?;
     let id = ctx.request_id.clone();
     let r = match endpoint {
         Endpoint::Chat => state.gateway.chat(ctx, body).await?,
         Endpoint::Embeddings => state.gateway.embeddings(ctx, body).await?,
     };
-    Ok(reply(&state, r, started, &id))
+    let mut resp = reply(&state, r, started, &id);
+    crate::error::rate_headers(resp.headers_mut(), &rate);
+    Ok(resp)
 }
 
 pub(crate) async fn chat(

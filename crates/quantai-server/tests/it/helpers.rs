@@ -35,6 +35,7 @@ pub struct Options {
     pub fallbacks: Vec<(&'static str, Vec<&'static str>)>,
     /// A second mock as provider `backup`, serving gpt-4o.
     pub backup: bool,
+    pub limits: quantai_core::config::LimitSettings,
 }
 
 impl Default for Options {
@@ -48,6 +49,7 @@ impl Default for Options {
             max_attempts: 1,
             fallbacks: vec![],
             backup: false,
+            limits: Default::default(),
         }
     }
 }
@@ -73,6 +75,7 @@ pub async fn spawn_with(o: Options) -> TestApp {
         p.headers.insert("x-tenant".into(), "quant".into());
     }
     s.retry.max_attempts = o.max_attempts;
+    s.limits = o.limits.clone();
     s.retry.initial_backoff_ms = 10;
     s.retry.max_backoff_ms = 50;
     for (m, chain) in &o.fallbacks {

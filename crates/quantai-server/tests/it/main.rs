@@ -8,6 +8,7 @@ mod api;
 mod chat;
 mod errors;
 mod lifecycle;
+mod limits;
 mod resilience;
 mod sdk;
 mod streaming;

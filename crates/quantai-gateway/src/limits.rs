@@ -1,0 +1,251 @@
+//! In-process rate limits: requests and tokens per minute, per user and per service, as token
+//! buckets (capacity = the per-minute limit, refilled continuously). Requests are admitted
+//! against both buckets of both scopes; tokens are debited after the call with the real usage,
+//! so a tokens-per-minute bucket may go negative by the calls in flight and then holds new
+//! requests back until it refills.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use quantai_core::config::LimitSettings;
+
+/// What the tightest bucket says, for OpenAI-style `x-ratelimit-*` headers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RateInfo {
+    pub requests: Option<BucketInfo>,
+    pub tokens: Option<BucketInfo>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BucketInfo {
+    pub limit: u32,
+    pub remaining: u32,
+    /// Until the bucket is full again.
+    pub reset: Duration,
+}
+
+/// A refusal: which limit, and when to try again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Limited {
+    pub what: String,
+    pub retry_after: Duration,
+    pub info: RateInfo,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Scope {
+    User,
+    Service,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Unit {
+    Requests,
+    Tokens,
+}
+
+struct Bucket {
+    capacity: f64,
+    level: f64,
+    at: Instant,
+}
+
+impl Bucket {
+    fn refill(&mut self, now: Instant) {
+        let rate = self.capacity / 60.0;
+        self.level = (self.level + rate * now.duration_since(self.at).as_secs_f64()).min(self.capacity);
+        self.at = now;
+    }
+
+    fn info(&self) -> BucketInfo {
+        let rate = self.capacity / 60.0;
+        BucketInfo {
+            limit: self.capacity as u32,
+            remaining: self.level.max(0.0).floor() as u32,
+            reset: Duration::from_secs_f64(((self.capacity - self.level) / rate).max(0.0)),
+        }
+    }
+
+    /// Time until `need` units are available.
+    fn wait_for(&self, need: f64) -> Duration {
+        Duration::from_secs_f64(((need - self.level) / (self.capacity / 60.0)).max(0.0))
+    }
+}
+
+/// The limiter for one gateway process.
+pub struct RateLimiter {
+    cfg: LimitSettings,
+    buckets: Mutex<HashMap<(Scope, Unit, String), Bucket>>,
+}
+
+fn tighter(a: Option<BucketInfo>, b: BucketInfo) -> Option<BucketInfo> {
+    match a {
+        Some(a) if a.remaining <= b.remaining => Some(a),
+        _ => Some(b),
+    }
+}
+
+impl RateLimiter {
+    pub fn new(cfg: LimitSettings) -> Self {
+        Self { cfg, buckets: Mutex::new(HashMap::new()) }
+    }
+
+    fn limit(&self, scope: Scope, unit: Unit, name: &str) -> u32 {
+        let (over, default) = match scope {
+            Scope::User => (self.cfg.users.get(name), (self.cfg.user_rpm, self.cfg.user_tpm)),
+            Scope::Service => (self.cfg.services.get(name), (self.cfg.service_rpm, self.cfg.service_tpm)),
+        };
+        match unit {
+            Unit::Requests => over.and_then(|o| o.rpm).unwrap_or(default.0),
+            Unit::Tokens => over.and_then(|o| o.tpm).unwrap_or(default.1),
+        }
+    }
+
+    /// Admits one request of `user` for `service`, or says which limit refuses it. A refused
+    /// request consumes nothing.
+    pub fn admit(&self, user: &str, service: &str) -> Result<RateInfo, Limited> {
+        self.admit_at(user, service, Instant::now())
+    }
+
+    pub(crate) fn admit_at(&self, user: &str, service: &str, now: Instant) -> Result<RateInfo, Limited> {
+        let keys = [(Scope::User, user), (Scope::Service, service)];
+        let Ok(mut map) = self.buckets.lock() else { return Ok(RateInfo::default()) };
+        let mut info = RateInfo::default();
+        let mut refused: Option<(String, Duration)> = None;
+        // First pass: check every bucket without consuming.
+        for (scope, name) in keys {
+            for unit in [Unit::Requests, Unit::Tokens] {
+                let limit = self.limit(scope, unit, name);
+                if limit == 0 {
+                    continue;
+                }
+                let b = map.entry((scope, unit, name.to_string())).or_insert(Bucket {
+                    capacity: f64::from(limit),
+                    level: f64::from(limit),
+                    at: now,
+                });
+                b.capacity = f64::from(limit);
+                b.refill(now);
+                let (ok, need) = match unit {
+                    Unit::Requests => (b.level >= 1.0, 1.0),
+                    Unit::Tokens => (b.level > 0.0, 1.0),
+                };
+                if !ok {
+                    let what = format!(
+                        "{} per minute for {} {name:?} ({limit})",
+                        if unit == Unit::Requests { "requests" } else { "tokens" },
+                        if scope == Scope::User { "user" } else { "service" }
+                    );
+                    let wait = b.wait_for(need);
+                    if refused.as_ref().is_none_or(|(_, w)| wait > *w) {
+                        refused = Some((what, wait));
+                    }
+                }
+            }
+        }
+        // Second pass: consume one request from each request bucket, and report.
+        for (scope, name) in keys {
+            for unit in [Unit::Requests, Unit::Tokens] {
+                if let Some(b) = map.get_mut(&(scope, unit, name.to_string())) {
+                    if unit == Unit::Requests && refused.is_none() {
+                        b.level -= 1.0;
+                    }
+                    match unit {
+                        Unit::Requests => info.requests = tighter(info.requests, b.info()),
+                        Unit::Tokens => info.tokens = tighter(info.tokens, b.info()),
+                    }
+                }
+            }
+        }
+        match refused {
+            Some((what, wait)) => Err(Limited { what, retry_after: wait.max(Duration::from_millis(1)), info }),
+            None => Ok(info),
+        }
+    }
+
+    /// Debits the tokens a finished call used.
+    pub fn debit_tokens(&self, user: &str, service: &str, tokens: u64) {
+        if tokens == 0 || (self.cfg.user_tpm == 0 && self.cfg.service_tpm == 0 && self.no_tpm_overrides()) {
+            return;
+        }
+        let now = Instant::now();
+        let Ok(mut map) = self.buckets.lock() else { return };
+        for (scope, name) in [(Scope::User, user), (Scope::Service, service)] {
+            if let Some(b) = map.get_mut(&(scope, Unit::Tokens, name.to_string())) {
+                b.refill(now);
+                // Never more than one minute's worth in debt.
+                b.level = (b.level - tokens as f64).max(-b.capacity);
+            }
+        }
+    }
+
+    fn no_tpm_overrides(&self) -> bool {
+        self.cfg.users.values().chain(self.cfg.services.values()).all(|l| l.tpm.is_none())
+    }
+
+    /// Whether any limit is configured (skip the lock entirely when none is).
+    pub fn enabled(&self) -> bool {
+        let c = &self.cfg;
+        c.user_rpm > 0
+            || c.user_tpm > 0
+            || c.service_rpm > 0
+            || c.service_tpm > 0
+            || !c.users.is_empty()
+            || !c.services.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quantai_core::config::RateLimit;
+
+    fn limiter(user_rpm: u32, service_tpm: u32) -> RateLimiter {
+        RateLimiter::new(LimitSettings { user_rpm, service_tpm, ..Default::default() })
+    }
+
+    #[test]
+    fn requests_per_minute_refill_continuously() {
+        let l = limiter(60, 0); // one request a second
+        let t0 = Instant::now();
+        for i in 0..60 {
+            let info = l.admit_at("u", "s", t0).unwrap();
+            assert_eq!(info.requests.unwrap().remaining, 59 - i);
+        }
+        let e = l.admit_at("u", "s", t0).unwrap_err();
+        assert!(e.what.contains("requests per minute for user \"u\" (60)"), "{}", e.what);
+        assert!((e.retry_after.as_secs_f64() - 1.0).abs() < 0.01, "{:?}", e.retry_after);
+        // A refused request consumes nothing; one second later one more fits.
+        assert!(l.admit_at("u", "s", t0 + Duration::from_millis(500)).is_err());
+        assert!(l.admit_at("u", "s", t0 + Duration::from_millis(1001)).is_ok());
+        // Other users have their own bucket.
+        assert!(l.admit_at("v", "s", t0).is_ok());
+    }
+
+    #[test]
+    fn tokens_are_debited_after_the_call() {
+        let l = limiter(0, 100);
+        let t0 = Instant::now();
+        assert_eq!(l.admit_at("u", "s", t0).unwrap().tokens.unwrap().remaining, 100);
+        l.debit_tokens("u", "s", 150);
+        let e = l.admit_at("u", "s", Instant::now()).unwrap_err();
+        assert!(e.what.contains("tokens per minute for service \"s\""));
+        // 50 in debt at 100/min: about 30 s until a request fits again.
+        assert!((e.retry_after.as_secs_f64() - 30.6).abs() < 0.5, "{:?}", e.retry_after);
+    }
+
+    #[test]
+    fn overrides_and_unlimited() {
+        let mut cfg = LimitSettings { user_rpm: 1, ..Default::default() };
+        cfg.users.insert("vip".into(), RateLimit { rpm: Some(0), tpm: None });
+        let l = RateLimiter::new(cfg);
+        let t0 = Instant::now();
+        for _ in 0..100 {
+            assert!(l.admit_at("vip", "s", t0).is_ok());
+        }
+        assert!(l.admit_at("bob", "s", t0).is_ok());
+        assert!(l.admit_at("bob", "s", t0).is_err());
+        assert!(!limiter(0, 0).enabled());
+    }
+}
