@@ -26,6 +26,7 @@ pub struct Settings {
     pub ledger: LedgerSettings,
     pub retry: RetrySettings,
     pub limits: LimitSettings,
+    pub budgets: BudgetSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -89,6 +90,24 @@ pub struct LimitSettings {
     pub users: BTreeMap<String, RateLimit>,
     #[serde(default)]
     pub services: BTreeMap<String, RateLimit>,
+}
+
+/// Dollar budgets per UTC day and calendar month, per user and per service; "0" means none.
+/// Enforced by reservation: a call reserves its largest possible cost before it goes upstream.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSettings {
+    pub user_daily_usd: rust_decimal::Decimal,
+    pub user_monthly_usd: rust_decimal::Decimal,
+    pub service_daily_usd: rust_decimal::Decimal,
+    pub service_monthly_usd: rust_decimal::Decimal,
+}
+
+impl Default for BudgetSettings {
+    fn default() -> Self {
+        let z = rust_decimal::Decimal::ZERO;
+        Self { user_daily_usd: z, user_monthly_usd: z, service_daily_usd: z, service_monthly_usd: z }
+    }
 }
 
 /// One name's limits; an absent field keeps the default.
@@ -183,6 +202,7 @@ impl Default for Settings {
             database: DatabaseSettings { url: "sqlite://quantai.db".into(), max_connections: 8 },
             ledger: LedgerSettings { queue_capacity: 65_536, batch_size: 512, flush_interval_ms: 500 },
             limits: LimitSettings::default(),
+            budgets: BudgetSettings::default(),
             retry: RetrySettings {
                 max_attempts: 3,
                 initial_backoff_ms: 200,
@@ -270,6 +290,17 @@ impl Settings {
         }
         if self.ledger.queue_capacity == 0 || self.ledger.batch_size == 0 || self.ledger.flush_interval_ms == 0 {
             return bad("ledger", "queue_capacity, batch_size and flush_interval_ms must be positive".into());
+        }
+        let b = &self.budgets;
+        for (k, v) in [
+            ("user_daily_usd", b.user_daily_usd),
+            ("user_monthly_usd", b.user_monthly_usd),
+            ("service_daily_usd", b.service_daily_usd),
+            ("service_monthly_usd", b.service_monthly_usd),
+        ] {
+            if v.is_sign_negative() && !v.is_zero() {
+                return bad(&format!("budgets.{k}"), format!("{v} is negative"));
+            }
         }
         if !(1..=10).contains(&self.retry.max_attempts) {
             return bad("retry.max_attempts", format!("{} is not between 1 and 10", self.retry.max_attempts));

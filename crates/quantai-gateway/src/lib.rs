@@ -4,6 +4,7 @@
 //! the usage [`ledger`] writer and the Prometheus [`metrics`]. Entry points:
 //! [`Gateway::new`], [`Gateway::chat`], [`Gateway::embeddings`], [`Gateway::reload`].
 
+pub mod budgets;
 pub mod ledger;
 pub mod limits;
 pub mod metrics;
@@ -46,6 +47,9 @@ pub enum GatewayError {
     /// The upstream failed.
     #[error("{0}")]
     Upstream(ProviderError),
+    /// A dollar budget is used up until `resets_at`.
+    #[error("{what}; it resets at {resets_at}")]
+    BudgetExceeded { what: String, resets_at: time::OffsetDateTime },
     /// A catalog model maps to a provider that does not exist (should be caught at load).
     #[error("internal error: {0}")]
     Internal(String),
@@ -84,6 +88,7 @@ pub(crate) struct Inner {
     retry: RetrySettings,
     fallbacks: BTreeMap<String, Vec<String>>,
     limits: limits::RateLimiter,
+    budgets: budgets::Budgets,
 }
 
 /// The LLM gateway. Cheap to clone.
@@ -135,6 +140,7 @@ impl Gateway {
                 retry: settings.retry.clone(),
                 fallbacks: settings.models.fallbacks.clone(),
                 limits: limits::RateLimiter::new(settings.limits.clone()),
+                budgets: budgets::Budgets::new(&settings.budgets),
             }),
         })
     }
@@ -211,6 +217,25 @@ impl Gateway {
         }
         let streamed = body.get("stream").and_then(Value::as_bool) == Some(true);
         let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
+        let reservation = if self.inner.budgets.enabled() {
+            let messages = body.get("messages").cloned().unwrap_or(Value::Null);
+            let prompt = tokens::count_messages(spec.tokenizer, &messages);
+            let max_out = ["max_completion_tokens", "max_tokens"]
+                .iter()
+                .find_map(|f| body.get(*f).and_then(Value::as_u64))
+                .unwrap_or(u64::from(spec.max_output_tokens));
+            // The largest cost any model of the plan could charge.
+            let worst = plan
+                .iter()
+                .map(|m| {
+                    m.price.input.cost(prompt) + m.price.output.cost(max_out.min(u64::from(m.max_output_tokens).max(1)))
+                })
+                .max()
+                .unwrap_or_default();
+            Some(self.reserve(&ctx, worst)?)
+        } else {
+            None
+        };
 
         if streamed {
             let wants_usage = body
@@ -225,7 +250,8 @@ impl Gateway {
             if let Value::Object(o) = opts {
                 o.insert("include_usage".into(), Value::Bool(true));
             }
-            let (draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Stream, &mut body).await?;
+            let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Stream, &mut body).await?;
+            draft.reservation = reservation;
             let Attempt::Stream(inner, first) = ok else {
                 return Err(GatewayError::Internal("a streamed call returned a unary answer".into()));
             };
@@ -243,7 +269,8 @@ impl Gateway {
                 upstream,
             })
         } else {
-            let (draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Chat, &mut body).await?;
+            let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Chat, &mut body).await?;
+            draft.reservation = reservation;
             Ok(self.finish_ok(draft, ok, upstream, |resp| {
                 let parsed: Value = serde_json::from_slice(resp).unwrap_or(Value::Null);
                 let messages = body.get("messages").cloned().unwrap_or(Value::Null);
@@ -285,12 +312,56 @@ impl Gateway {
                 .filter(|s| s.kind == ModelKind::Embedding && s.dimensions == spec.dimensions)
                 .cloned()
         });
-        let (draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Embed, &mut body).await?;
+        let reservation = if self.inner.budgets.enabled() {
+            let input = body.get("input").cloned().unwrap_or(Value::Null);
+            let n = tokens::count_embedding_input(spec.tokenizer, &input);
+            let worst = plan.iter().map(|m| m.price.input.cost(n)).max().unwrap_or_default();
+            Some(self.reserve(&ctx, worst)?)
+        } else {
+            None
+        };
+        let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Embed, &mut body).await?;
+        draft.reservation = reservation;
         Ok(self.finish_ok(draft, ok, upstream, |_| {
             let input = body.get("input").cloned().unwrap_or(Value::Null);
             let n = tokens::count_embedding_input(spec.tokenizer, &input);
             TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
         }))
+    }
+
+    fn reserve(
+        &self,
+        ctx: &CallContext,
+        amount: quantai_core::money::Cost,
+    ) -> Result<budgets::Reservation, GatewayError> {
+        self.inner
+            .budgets
+            .reserve(&ctx.user_id, &ctx.service, amount, time::OffsetDateTime::now_utc())
+            .map_err(|e| GatewayError::BudgetExceeded { what: e.what, resets_at: e.resets_at })
+    }
+
+    /// Loads what the ledger already charged in the current day and month into the budget book.
+    pub async fn seed_budgets(&self, store: &quantai_store::Store) -> Result<(), String> {
+        use budgets::{Period, Scope};
+        use quantai_store::ledger::{GroupBy, UsageFilter};
+        if !self.inner.budgets.enabled() {
+            return Ok(());
+        }
+        let now = time::OffsetDateTime::now_utc();
+        let day = now.date().midnight().assume_utc();
+        let month = now.date().replace_day(1).unwrap_or(now.date()).midnight().assume_utc();
+        for (period, start) in [(Period::Day, day), (Period::Month, month)] {
+            let filter =
+                UsageFilter { from_ms: Some((start.unix_timestamp_nanos() / 1_000_000) as i64), ..Default::default() };
+            for (scope, group) in [(Scope::User, GroupBy::User), (Scope::Service, GroupBy::Service)] {
+                let rows = store.usage_report(&filter, group).await.map_err(|e| e.to_string())?;
+                for g in rows {
+                    let spent = quantai_core::money::Cost::from_picos(i128::from(g.cost_picos));
+                    self.inner.budgets.seed(scope, period, &g.key, spent, now);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The primary model followed by its configured fallbacks that `allowed` accepts (for chat:
@@ -412,7 +483,7 @@ impl Inner {
     /// Turns a finished call into a ledger row and metrics.
     pub(crate) fn commit(
         &self,
-        draft: Draft,
+        mut draft: Draft,
         usage: TokenUsage,
         estimated: bool,
         status: &str,
@@ -427,6 +498,9 @@ impl Inner {
             completion_tokens: usage.completion_tokens.min(MAX_TOKENS),
         };
         let cost = draft.price.cost(&usage);
+        if let Some(r) = draft.reservation.take() {
+            r.settle(cost);
+        }
         self.limits.debit_tokens(&draft.ctx.user_id, &draft.ctx.service, usage.prompt_tokens + usage.completion_tokens);
         let m = &self.metrics;
         if let Some(class) = error_class {
@@ -483,6 +557,8 @@ pub(crate) struct Draft {
     ctx: CallContext,
     attempt: i64,
     is_final: bool,
+    /// The call's budget reservation, on the attempt that answered.
+    reservation: Option<budgets::Reservation>,
     model: String,
     provider: String,
     upstream_model: String,
@@ -506,6 +582,7 @@ impl Draft {
             ctx,
             attempt,
             is_final: true,
+            reservation: None,
             model: spec.id.clone(),
             provider: provider.to_string(),
             upstream_model: spec.upstream_model.clone(),

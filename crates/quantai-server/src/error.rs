@@ -66,6 +66,9 @@ fn classify(e: &ApiError) -> (StatusCode, &'static str, String) {
                 ),
                 ProviderError::Http { .. } => (S::BAD_GATEWAY, "upstream_error", "upstream_server_error".into()),
             },
+            GatewayError::BudgetExceeded { .. } => {
+                (S::TOO_MANY_REQUESTS, "insufficient_quota", "budget_exceeded".into())
+            }
             GatewayError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "internal_error".into()),
         },
         ApiError::Store(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "storage_error".into()),
@@ -133,6 +136,17 @@ impl IntoResponse for ApiError {
         }
         let body = json!({"error": {"message": message(&self), "type": kind, "param": param(&self), "code": code}});
         let mut resp = (status, axum::Json(body)).into_response();
+        if let ApiError::Gateway(GatewayError::BudgetExceeded { resets_at, .. }) = &self {
+            let secs = (*resets_at - time::OffsetDateTime::now_utc()).whole_seconds().max(1);
+            if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
+                resp.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            }
+            if let Ok(t) = resets_at.format(&time::format_description::well_known::Rfc3339) {
+                if let Ok(v) = axum::http::HeaderValue::from_str(&t) {
+                    resp.headers_mut().insert("x-quantai-budget-reset", v);
+                }
+            }
+        }
         if let ApiError::RateLimited(l) = &self {
             rate_headers(resp.headers_mut(), &l.info);
             let secs = l.retry_after.as_secs_f64().ceil().max(1.0) as u64;

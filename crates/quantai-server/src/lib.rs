@@ -50,6 +50,7 @@ impl App {
         let metrics = Arc::new(Metrics::new());
         let (ledger, ledger_task) = quantai_gateway::ledger::spawn(store.clone(), &settings.ledger, metrics.clone());
         let gateway = Gateway::new(&settings, ledger, metrics, env)?;
+        gateway.seed_budgets(&store).await.map_err(|e| format!("loading budget counters from the ledger: {e}"))?;
         let state = AppState {
             gateway,
             store,

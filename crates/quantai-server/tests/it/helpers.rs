@@ -36,6 +36,7 @@ pub struct Options {
     /// A second mock as provider `backup`, serving gpt-4o.
     pub backup: bool,
     pub limits: quantai_core::config::LimitSettings,
+    pub budgets: quantai_core::config::BudgetSettings,
 }
 
 impl Default for Options {
@@ -50,6 +51,7 @@ impl Default for Options {
             fallbacks: vec![],
             backup: false,
             limits: Default::default(),
+            budgets: Default::default(),
         }
     }
 }
@@ -76,6 +78,7 @@ pub async fn spawn_with(o: Options) -> TestApp {
     }
     s.retry.max_attempts = o.max_attempts;
     s.limits = o.limits.clone();
+    s.budgets = o.budgets.clone();
     s.retry.initial_backoff_ms = 10;
     s.retry.max_backoff_ms = 50;
     for (m, chain) in &o.fallbacks {

@@ -5,6 +5,7 @@
 mod helpers;
 
 mod api;
+mod budgets;
 mod chat;
 mod errors;
 mod lifecycle;
