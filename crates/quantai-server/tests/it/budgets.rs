@@ -53,8 +53,9 @@ async fn concurrent_requests_cannot_overrun_a_budget() {
     let rows = app.rows(ok).await;
     app.assert_rows_stay(ok).await;
     let charged: i64 = rows.iter().map(|r| r.cost_picos).sum();
-    // One reservation: 8 prompt tokens × $0.15/1M + 10 output tokens × $0.60/1M = 7,200,000 pico-USD.
-    let one_reservation = 8 * 150_000 + 10 * 600_000;
+    // One reservation. A short prompt reserves a byte bound: 3 priming + 3 per message + the bytes
+    // of "user" and "hi" plus one each = 14 tokens × $0.15/1M; plus 10 output tokens × $0.60/1M.
+    let one_reservation = 14 * 150_000 + 10 * 600_000;
     assert!(charged <= 100_000_000 + one_reservation, "charged {charged} pico-USD");
     // Refused only once the budget was really spent.
     assert!(charged >= 100_000_000, "charged only {charged}");
