@@ -25,28 +25,43 @@ pub enum Period {
     Month,
 }
 
-/// The window a moment falls in, and when it ends.
-fn window(p: Period, t: OffsetDateTime) -> (String, OffsetDateTime) {
+/// The window a moment falls in: days since the epoch, or year × 12 + month.
+fn window_id(p: Period, t: OffsetDateTime) -> i64 {
     let d = t.date();
     match p {
-        Period::Day => {
-            let next = d.next_day().unwrap_or(d).midnight().assume_utc();
-            (format!("{d}"), next)
-        }
+        Period::Day => t.unix_timestamp().div_euclid(86_400),
+        Period::Month => i64::from(d.year()) * 12 + i64::from(u8::from(d.month())) - 1,
+    }
+}
+
+/// When the window `t` falls in ends.
+fn window_end(p: Period, t: OffsetDateTime) -> OffsetDateTime {
+    let d = t.date();
+    match p {
+        Period::Day => d.next_day().unwrap_or(d).midnight().assume_utc(),
         Period::Month => {
             let (y, m) = (d.year(), d.month());
             let (ny, nm) = if m == time::Month::December { (y + 1, time::Month::January) } else { (y, m.next()) };
-            let next = time::Date::from_calendar_date(ny, nm, 1).unwrap_or(d).midnight().assume_utc();
-            (format!("{y:04}-{:02}", u8::from(m)), next)
+            time::Date::from_calendar_date(ny, nm, 1).unwrap_or(d).midnight().assume_utc()
         }
     }
 }
 
 #[derive(Default)]
 struct Counter {
-    window: String,
+    window: i64,
     spent: i128,
     reserved: i128,
+}
+
+/// A name's day and month counters.
+#[derive(Default)]
+struct Counters([Counter; 2]);
+
+impl Counters {
+    fn get(&mut self, p: Period) -> &mut Counter {
+        &mut self.0[p as usize]
+    }
 }
 
 /// A refusal: which budget, and when it resets.
@@ -56,10 +71,18 @@ pub struct Exceeded {
     pub resets_at: OffsetDateTime,
 }
 
-type Key = (Scope, Period, String);
-
 struct State {
-    counters: Mutex<HashMap<Key, Counter>>,
+    /// Per scope, by name: looked up by `&str`, so a request allocates no key.
+    counters: Mutex<[HashMap<String, Counters>; 2]>,
+}
+
+#[allow(clippy::expect_used)] // the key is inserted just above when missing
+fn entry<'m>(map: &'m mut [HashMap<String, Counters>; 2], scope: Scope, name: &str) -> &'m mut Counters {
+    let m = &mut map[scope as usize];
+    if !m.contains_key(name) {
+        m.insert(name.to_string(), Counters::default());
+    }
+    m.get_mut(name).expect("inserted above")
 }
 
 /// The budget book of one process.
@@ -72,7 +95,7 @@ pub struct Budgets {
 /// release it.
 pub struct Reservation {
     state: Arc<State>,
-    keys: Vec<(Key, String)>,
+    keys: Vec<(Scope, Period, String, i64)>,
     amount: i128,
     settled: bool,
 }
@@ -94,7 +117,7 @@ impl Budgets {
                 limits.push((scope, period, picos(usd)));
             }
         }
-        Self { limits, state: Arc::new(State { counters: Mutex::new(HashMap::new()) }) }
+        Self { limits, state: Arc::new(State { counters: Mutex::new([HashMap::new(), HashMap::new()]) }) }
     }
 
     pub fn enabled(&self) -> bool {
@@ -103,9 +126,9 @@ impl Budgets {
 
     /// Adds cost already in the ledger for the current window (start-up).
     pub fn seed(&self, scope: Scope, period: Period, name: &str, spent: Cost, now: OffsetDateTime) {
-        let (w, _) = window(period, now);
+        let w = window_id(period, now);
         if let Ok(mut map) = self.state.counters.lock() {
-            let c = map.entry((scope, period, name.to_string())).or_default();
+            let c = entry(&mut map, scope, name).get(period);
             if c.window != w {
                 *c = Counter { window: w, ..Default::default() };
             }
@@ -124,14 +147,14 @@ impl Budgets {
         let Ok(mut map) = self.state.counters.lock() else {
             return Err(Exceeded { what: "budget book unavailable".into(), resets_at: now });
         };
-        let mut keys = Vec::new();
+        let day = window_id(Period::Day, now);
+        let month = window_id(Period::Month, now);
         for &(scope, period, limit) in &self.limits {
             let name = if scope == Scope::User { user } else { service };
-            let (w, ends) = window(period, now);
-            let key = (scope, period, name.to_string());
-            let c = map.entry(key.clone()).or_default();
+            let w = if period == Period::Day { day } else { month };
+            let c = entry(&mut map, scope, name).get(period);
             if c.window != w {
-                *c = Counter { window: w.clone(), ..Default::default() };
+                *c = Counter { window: w, ..Default::default() };
             }
             if c.spent + c.reserved >= limit {
                 let what = format!(
@@ -140,22 +163,23 @@ impl Budgets {
                     if scope == Scope::User { "user" } else { "service" },
                     Cost::from_picos(limit)
                 );
-                return Err(Exceeded { what, resets_at: ends });
+                return Err(Exceeded { what, resets_at: window_end(period, now) });
             }
-            keys.push((key, w));
         }
-        for (key, _) in &keys {
-            if let Some(c) = map.get_mut(key) {
-                c.reserved += amount.picos();
-            }
+        let mut keys = Vec::with_capacity(self.limits.len());
+        for &(scope, period, _) in &self.limits {
+            let name = if scope == Scope::User { user } else { service };
+            let w = if period == Period::Day { day } else { month };
+            entry(&mut map, scope, name).get(period).reserved += amount.picos();
+            keys.push((scope, period, name.to_string(), w));
         }
         Ok(Reservation { state: self.state.clone(), keys, amount: amount.picos(), settled: false })
     }
 
     /// Spent in the current window (tests, reports).
     pub fn spent(&self, scope: Scope, period: Period, name: &str) -> Cost {
-        let map = self.state.counters.lock();
-        Cost::from_picos(map.ok().and_then(|m| m.get(&(scope, period, name.to_string())).map(|c| c.spent)).unwrap_or(0))
+        let Ok(map) = self.state.counters.lock() else { return Cost::ZERO };
+        Cost::from_picos(map[scope as usize].get(name).map(|c| c.0[period as usize].spent).unwrap_or(0))
     }
 }
 
@@ -171,10 +195,11 @@ impl Reservation {
         }
         self.settled = true;
         if let Ok(mut map) = self.state.counters.lock() {
-            for (key, w) in &self.keys {
-                if let Some(c) = map.get_mut(key) {
+            for (scope, period, name, w) in &self.keys {
+                if let Some(cs) = map[*scope as usize].get_mut(name.as_str()) {
+                    let c = cs.get(*period);
                     // A window that rolled over while the call ran starts fresh: the cost lands in it.
-                    if &c.window == w {
+                    if c.window == *w {
                         c.reserved -= self.amount;
                     }
                     c.spent += actual;
@@ -222,7 +247,12 @@ mod tests {
     #[test]
     fn month_windows() {
         let t = time::macros::datetime!(2026-12-31 23:59 UTC);
-        assert_eq!(window(Period::Month, t), ("2026-12".to_string(), time::macros::datetime!(2027-01-01 0:00 UTC)));
-        assert_eq!(window(Period::Day, t).1, time::macros::datetime!(2027-01-01 0:00 UTC));
+        assert_eq!(window_end(Period::Month, t), time::macros::datetime!(2027-01-01 0:00 UTC));
+        assert_eq!(window_end(Period::Day, t), time::macros::datetime!(2027-01-01 0:00 UTC));
+        assert_eq!(
+            window_id(Period::Month, t) + 1,
+            window_id(Period::Month, time::macros::datetime!(2027-01-01 0:00 UTC))
+        );
+        assert_eq!(window_id(Period::Day, t), window_id(Period::Day, time::macros::datetime!(2026-12-31 0:00 UTC)));
     }
 }

@@ -76,7 +76,21 @@ impl Bucket {
 /// The limiter for one gateway process.
 pub struct RateLimiter {
     cfg: LimitSettings,
-    buckets: Mutex<HashMap<(Scope, Unit, String), Bucket>>,
+    /// Per scope, by name (looked up by `&str`: no allocation per request), per unit.
+    buckets: Mutex<[HashMap<String, [Option<Bucket>; 2]>; 2]>,
+}
+
+#[allow(clippy::expect_used)] // the key is inserted just above when missing
+fn slot<'m>(
+    map: &'m mut [HashMap<String, [Option<Bucket>; 2]>; 2],
+    scope: Scope,
+    name: &str,
+) -> &'m mut [Option<Bucket>; 2] {
+    let m = &mut map[scope as usize];
+    if !m.contains_key(name) {
+        m.insert(name.to_string(), [None, None]);
+    }
+    m.get_mut(name).expect("inserted above")
 }
 
 fn tighter(a: Option<BucketInfo>, b: BucketInfo) -> Option<BucketInfo> {
@@ -88,7 +102,7 @@ fn tighter(a: Option<BucketInfo>, b: BucketInfo) -> Option<BucketInfo> {
 
 impl RateLimiter {
     pub fn new(cfg: LimitSettings) -> Self {
-        Self { cfg, buckets: Mutex::new(HashMap::new()) }
+        Self { cfg, buckets: Mutex::new([HashMap::new(), HashMap::new()]) }
     }
 
     fn limit(&self, scope: Scope, unit: Unit, name: &str) -> u32 {
@@ -120,16 +134,16 @@ impl RateLimiter {
                 if limit == 0 {
                     continue;
                 }
-                let b = map.entry((scope, unit, name.to_string())).or_insert(Bucket {
+                let b = slot(&mut map, scope, name)[unit as usize].get_or_insert(Bucket {
                     capacity: f64::from(limit),
                     level: f64::from(limit),
                     at: now,
                 });
                 b.capacity = f64::from(limit);
                 b.refill(now);
-                let (ok, need) = match unit {
-                    Unit::Requests => (b.level >= 1.0, 1.0),
-                    Unit::Tokens => (b.level > 0.0, 1.0),
+                let ok = match unit {
+                    Unit::Requests => b.level >= 1.0,
+                    Unit::Tokens => b.level > 0.0,
                 };
                 if !ok {
                     let what = format!(
@@ -137,7 +151,7 @@ impl RateLimiter {
                         if unit == Unit::Requests { "requests" } else { "tokens" },
                         if scope == Scope::User { "user" } else { "service" }
                     );
-                    let wait = b.wait_for(need);
+                    let wait = b.wait_for(1.0);
                     if refused.as_ref().is_none_or(|(_, w)| wait > *w) {
                         refused = Some((what, wait));
                     }
@@ -146,8 +160,9 @@ impl RateLimiter {
         }
         // Second pass: consume one request from each request bucket, and report.
         for (scope, name) in keys {
+            let Some(slots) = map[scope as usize].get_mut(name) else { continue };
             for unit in [Unit::Requests, Unit::Tokens] {
-                if let Some(b) = map.get_mut(&(scope, unit, name.to_string())) {
+                if let Some(b) = slots[unit as usize].as_mut() {
                     if unit == Unit::Requests && refused.is_none() {
                         b.level -= 1.0;
                     }
@@ -172,7 +187,8 @@ impl RateLimiter {
         let now = Instant::now();
         let Ok(mut map) = self.buckets.lock() else { return };
         for (scope, name) in [(Scope::User, user), (Scope::Service, service)] {
-            if let Some(b) = map.get_mut(&(scope, Unit::Tokens, name.to_string())) {
+            let Some(slots) = map[scope as usize].get_mut(name) else { continue };
+            if let Some(b) = slots[Unit::Tokens as usize].as_mut() {
                 b.refill(now);
                 // Never more than one minute's worth in debt.
                 b.level = (b.level - tokens as f64).max(-b.capacity);
