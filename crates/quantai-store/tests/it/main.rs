@@ -99,6 +99,15 @@ async fn ledger_round_trip_and_reports_on_every_backend() {
         assert!(s.list_usage(&carol, 10).await.unwrap().is_empty(), "{}", db.label);
         assert_eq!(s.list_usage(&UsageFilter::default(), 100).await.unwrap().len(), 4);
 
+        // A retried request: another attempt of r1, not final, failed. Requests count final
+        // attempts only; attempts count every upstream call; only final failures are errors.
+        let mut retry = rec("r1", T0 + 1500, "alice", "narrative_report", "gpt-4o-mini", 0, 0, 0, "error");
+        retry.attempt = 2;
+        retry.is_final = false;
+        s.insert_usage(&[retry]).await.unwrap();
+        let by_user = s.usage_report(&UsageFilter::default(), GroupBy::User).await.unwrap();
+        assert_eq!((by_user[0].requests, by_user[0].attempts, by_user[0].errors), (2, 3, 0), "{}", db.label);
+
         // Large batches span several INSERT statements.
         let many: Vec<UsageRecord> =
             (0..450).map(|i| rec(&format!("m{i}"), T0 + i, "dave", "s", "gpt-4o-mini", 1, 2, 3, "ok")).collect();
