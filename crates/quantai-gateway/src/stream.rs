@@ -158,20 +158,19 @@ impl MeteredStream {
 
     fn finish(&mut self, status: &'static str, http_status: i64, class: Option<&'static str>) {
         let Some(m) = self.meter.take() else { return };
+        if let Some(u) = m.usage {
+            // The upstream reported usage: nothing to count, settle right here.
+            m.inner.commit(m.draft, u, false, status, http_status, class);
+            return;
+        }
         // Counting tokens may take a moment on long texts: do it off the response path.
         let work = move || {
-            let (usage, estimated) = match m.usage {
-                Some(u) => (u, false),
-                None => (
-                    TokenUsage {
-                        prompt_tokens: tokens::count_messages(m.tokenizer, &m.messages),
-                        cached_tokens: 0,
-                        completion_tokens: tokens::count_text(m.tokenizer, &m.completion),
-                    },
-                    true,
-                ),
+            let usage = TokenUsage {
+                prompt_tokens: tokens::count_messages(m.tokenizer, &m.messages),
+                cached_tokens: 0,
+                completion_tokens: tokens::count_text(m.tokenizer, &m.completion),
             };
-            m.inner.commit(m.draft, usage, estimated, status, http_status, class);
+            m.inner.commit(m.draft, usage, true, status, http_status, class);
         };
         match tokio::runtime::Handle::try_current() {
             Ok(h) => {
