@@ -27,6 +27,8 @@ pub struct Settings {
     pub retry: RetrySettings,
     pub limits: LimitSettings,
     pub budgets: BudgetSettings,
+    pub cache: CacheSettings,
+    pub redis: RedisSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -82,6 +84,9 @@ pub struct RetrySettings {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitSettings {
+    /// Where the counters live: `memory` (this process) or `redis` (global across replicas).
+    #[serde(default)]
+    pub store: CounterStore,
     pub user_rpm: u32,
     pub user_tpm: u32,
     pub service_rpm: u32,
@@ -90,6 +95,79 @@ pub struct LimitSettings {
     pub users: BTreeMap<String, RateLimit>,
     #[serde(default)]
     pub services: BTreeMap<String, RateLimit>,
+    /// Tokens (prompt + completion) per model per UTC day, all callers together; a model
+    /// without an entry is unlimited. In the environment:
+    /// `QUANTAI__LIMITS__MODEL_DAILY_TOKENS="gpt-4o=2000000,gpt-4o-mini=10000000"`.
+    #[serde(default, deserialize_with = "map_or_pairs")]
+    pub model_daily_tokens: BTreeMap<String, u64>,
+}
+
+/// Where shared counters (rate limits, budgets, cache) live.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CounterStore {
+    /// In this process (budgets are seeded from the ledger at start-up).
+    #[default]
+    Memory,
+    /// In Redis (`redis.url`), shared by every replica, updated by atomic scripts.
+    Redis,
+}
+
+/// The Redis that replicas share, when any store is `redis`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedisSettings {
+    /// `redis://[:password@]host:port[/db]`, or `env::VAR` holding it. Never logged.
+    pub url: String,
+    /// Prefix of every key quantai writes, so several deployments can share one Redis.
+    pub key_prefix: String,
+    /// When Redis cannot be reached: `false` refuses requests (503) rather than run without
+    /// limits and budgets; `true` lets them through with a warning.
+    pub fail_open: bool,
+    /// Longest wait for one Redis operation.
+    pub timeout_ms: u64,
+}
+
+/// The response cache: exact match over a normalised request.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CacheSettings {
+    pub enabled: bool,
+    #[serde(default)]
+    pub store: CounterStore,
+    /// Seconds an answer stays servable.
+    pub ttl_secs: u64,
+    /// Entries kept in memory at most (memory store); least recently used go first.
+    pub max_entries: usize,
+    /// Answers larger than this are not cached.
+    pub max_entry_bytes: usize,
+}
+
+/// Accepts a TOML table or, from the environment, `"name=value,name=value"`.
+fn map_or_pairs<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BTreeMap<String, u64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Map(BTreeMap<String, u64>),
+        Text(String),
+    }
+    match Either::deserialize(d)? {
+        Either::Map(m) => Ok(m),
+        Either::Text(t) => t
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) =
+                    p.split_once('=').ok_or_else(|| serde::de::Error::custom(format!("{p:?} is not model=tokens")))?;
+                let v = v
+                    .trim()
+                    .parse::<u64>()
+                    .map_err(|_| serde::de::Error::custom(format!("{v:?} in {p:?} is not a whole number")))?;
+                Ok((k.trim().to_string(), v))
+            })
+            .collect(),
+    }
 }
 
 /// Dollar budgets per UTC day and calendar month, per user and per service; "0" means none.
@@ -101,12 +179,29 @@ pub struct BudgetSettings {
     pub user_monthly_usd: rust_decimal::Decimal,
     pub service_daily_usd: rust_decimal::Decimal,
     pub service_monthly_usd: rust_decimal::Decimal,
+    /// Where the counters live: `memory` or `redis` (one budget across replicas).
+    #[serde(default)]
+    pub store: CounterStore,
+    /// Percentages of a budget at which an alert fires once per window (log event `budget_alert`,
+    /// metric `quantai_budget_alerts_total`, and the Slack webhook when set).
+    pub alert_thresholds: Vec<u8>,
+    /// Slack incoming-webhook URL, as `env::VAR` (it is a secret); empty for none.
+    #[serde(default)]
+    pub slack_webhook: String,
 }
 
 impl Default for BudgetSettings {
     fn default() -> Self {
         let z = rust_decimal::Decimal::ZERO;
-        Self { user_daily_usd: z, user_monthly_usd: z, service_daily_usd: z, service_monthly_usd: z }
+        Self {
+            user_daily_usd: z,
+            user_monthly_usd: z,
+            service_daily_usd: z,
+            service_monthly_usd: z,
+            store: CounterStore::Memory,
+            alert_thresholds: vec![50, 80, 100],
+            slack_webhook: String::new(),
+        }
     }
 }
 
@@ -203,6 +298,19 @@ impl Default for Settings {
             ledger: LedgerSettings { queue_capacity: 65_536, batch_size: 512, flush_interval_ms: 500 },
             limits: LimitSettings::default(),
             budgets: BudgetSettings::default(),
+            cache: CacheSettings {
+                enabled: true,
+                store: CounterStore::Memory,
+                ttl_secs: 3_600,
+                max_entries: 10_000,
+                max_entry_bytes: 1024 * 1024,
+            },
+            redis: RedisSettings {
+                url: String::new(),
+                key_prefix: "quantai".into(),
+                fail_open: false,
+                timeout_ms: 1_000,
+            },
             retry: RetrySettings {
                 max_attempts: 3,
                 initial_backoff_ms: 200,
@@ -302,6 +410,40 @@ impl Settings {
                 return bad(&format!("budgets.{k}"), format!("{v} is negative"));
             }
         }
+        for t in &self.budgets.alert_thresholds {
+            if *t == 0 || *t > 100 {
+                return bad("budgets.alert_thresholds", format!("{t} is not a percentage between 1 and 100"));
+            }
+        }
+        if !self.budgets.slack_webhook.is_empty() && !self.budgets.slack_webhook.starts_with("env::") {
+            return bad("budgets.slack_webhook", "write the webhook URL as env::VAR_NAME (it is a secret)".into());
+        }
+        let redis_needed = [
+            ("limits.store", self.limits.store),
+            ("budgets.store", self.budgets.store),
+            ("cache.store", self.cache.store),
+        ];
+        for (key, store) in redis_needed {
+            if store == CounterStore::Redis && self.redis.url.is_empty() {
+                return bad(key, "is redis, but redis.url is empty".into());
+            }
+        }
+        if !self.redis.url.is_empty()
+            && !self.redis.url.starts_with("env::")
+            && !self.redis.url.starts_with("redis://")
+            && !self.redis.url.starts_with("rediss://")
+        {
+            return bad("redis.url", "must start with redis://, rediss:// or env::".into());
+        }
+        if self.redis.key_prefix.is_empty() || self.redis.key_prefix.contains(char::is_whitespace) {
+            return bad("redis.key_prefix", format!("{:?} must be non-empty without spaces", self.redis.key_prefix));
+        }
+        if self.redis.timeout_ms == 0 {
+            return bad("redis.timeout_ms", "must be positive".into());
+        }
+        if self.cache.ttl_secs == 0 {
+            return bad("cache.ttl_secs", "must be positive (disable the cache with cache.enabled = false)".into());
+        }
         if !(1..=10).contains(&self.retry.max_attempts) {
             return bad("retry.max_attempts", format!("{} is not between 1 and 10", self.retry.max_attempts));
         }
@@ -354,6 +496,17 @@ impl Settings {
     }
 }
 
+impl RedisSettings {
+    /// The URL, with an `env::VAR` reference resolved; `None` when unset.
+    pub fn resolve_url(&self, env: impl Fn(&str) -> Option<String>) -> Option<SecretString> {
+        let value = match self.url.strip_prefix("env::") {
+            Some(var) => env(var)?,
+            None => self.url.clone(),
+        };
+        (!value.is_empty()).then(|| SecretString::from(value))
+    }
+}
+
 impl ProviderSettings {
     /// Resolves `api_key` (`env::VAR` or a literal) to a secret; `None` when unset or the
     /// variable is empty.
@@ -376,6 +529,10 @@ fn parse_env_value(raw: &str) -> figment::value::Value {
     }
     if let Ok(v) = raw.parse::<bool>() {
         return v.into();
+    }
+    // Arrays such as `[50, 80, 100]`.
+    if raw.trim_start().starts_with('[') {
+        return raw.parse::<figment::value::Value>().unwrap_or_else(|_| raw.into());
     }
     raw.into()
 }
@@ -447,6 +604,43 @@ mod tests {
         assert!(err.contains("database.url"), "{err}");
         let err = Settings::load_from(None, env(&[("QUANTAI__LOG__FORMAT", "xml")])).unwrap_err().to_string();
         assert!(err.contains("log.format"), "{err}");
+    }
+
+    #[test]
+    fn model_daily_tokens_from_file_or_env() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("q.toml");
+        std::fs::write(&f, "[limits.model_daily_tokens]\n\"gpt-4o\" = 2000\n").unwrap();
+        let s = Settings::load_from(Some(&f), env(&[])).unwrap();
+        assert_eq!(s.limits.model_daily_tokens.get("gpt-4o"), Some(&2000));
+        let s = Settings::load_from(None, env(&[("QUANTAI__LIMITS__MODEL_DAILY_TOKENS", "gpt-4o=5, gpt-4.1-mini=7")]))
+            .unwrap();
+        assert_eq!(s.limits.model_daily_tokens.get("gpt-4o"), Some(&5));
+        assert_eq!(s.limits.model_daily_tokens.get("gpt-4.1-mini"), Some(&7));
+        let err = Settings::load_from(None, env(&[("QUANTAI__LIMITS__MODEL_DAILY_TOKENS", "gpt-4o=lots")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("model_daily_tokens") && err.contains("lots"), "{err}");
+    }
+
+    #[test]
+    fn redis_stores_need_a_url() {
+        let err = Settings::load_from(None, env(&[("QUANTAI__LIMITS__STORE", "redis")])).unwrap_err().to_string();
+        assert!(err.contains("limits.store") && err.contains("redis.url"), "{err}");
+        let err = Settings::load_from(None, env(&[("QUANTAI__CACHE__STORE", "mongo")])).unwrap_err().to_string();
+        assert!(err.contains("cache.store"), "{err}");
+        let s = Settings::load_from(
+            None,
+            env(&[("QUANTAI__BUDGETS__STORE", "redis"), ("QUANTAI__REDIS__URL", "env::MY_REDIS")]),
+        )
+        .unwrap();
+        let url = s.redis.resolve_url(|v| (v == "MY_REDIS").then(|| "redis://h:1".to_string())).unwrap();
+        use secrecy::ExposeSecret;
+        assert_eq!(url.expose_secret(), "redis://h:1");
+        let err = Settings::load_from(None, env(&[("QUANTAI__BUDGETS__ALERT_THRESHOLDS", "[50, 120]")]))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("budgets.alert_thresholds"), "{err}");
     }
 
     #[test]

@@ -3,15 +3,20 @@
 //! admitted only while spent + reserved is below the budget, so whatever the concurrency the
 //! total charged exceeds a budget by at most one reservation. The real cost settles the
 //! reservation; a call that fails releases it. Counters live in this process and are seeded from
-//! the ledger at start-up, so a restart forgets nothing already billed.
+//! the ledger at start-up, so a restart forgets nothing already billed. With `budgets.store =
+//! "redis"` the counters live in Redis and one budget holds across replicas.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-use quantai_core::config::BudgetSettings;
+use quantai_core::config::{BudgetSettings, CounterStore};
 use quantai_core::money::Cost;
 use rust_decimal::Decimal;
+use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
+
+use crate::metrics::{AlertLabels, Metrics};
+use crate::shared::{Shared, SharedError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
@@ -71,9 +76,20 @@ pub struct Exceeded {
     pub resets_at: OffsetDateTime,
 }
 
+/// Why a reservation was not made.
+#[derive(Debug)]
+pub enum Refused {
+    Exceeded(Exceeded),
+    /// The shared store failed and `redis.fail_open` is off.
+    Unavailable(SharedError),
+}
+
 struct State {
     /// Per scope, by name: looked up by `&str`, so a request allocates no key.
     counters: Mutex<[HashMap<String, Counters>; 2]>,
+    /// Redis, when the budgets are shared by replicas.
+    remote: Option<Arc<Shared>>,
+    alerts: Alerts,
 }
 
 #[allow(clippy::expect_used)] // the key is inserted just above when missing
@@ -91,11 +107,20 @@ pub struct Budgets {
     state: Arc<State>,
 }
 
+/// One budget a reservation holds: scope, period, name, window and the budget's limit.
+struct Held {
+    scope: Scope,
+    period: Period,
+    name: String,
+    window: i64,
+    limit: i128,
+}
+
 /// An amount held against every budget of one call; settle it with the real cost, or drop it to
 /// release it.
 pub struct Reservation {
     state: Arc<State>,
-    keys: Vec<(Scope, Period, String, i64)>,
+    held: Vec<Held>,
     amount: i128,
     settled: bool,
 }
@@ -104,8 +129,45 @@ fn picos(usd: Decimal) -> i128 {
     (usd * Decimal::from(1_000_000_000_000u64)).trunc().mantissa()
 }
 
+fn scope_name(s: Scope) -> &'static str {
+    if s == Scope::User {
+        "user"
+    } else {
+        "service"
+    }
+}
+
+fn period_name(p: Period) -> &'static str {
+    if p == Period::Day {
+        "daily"
+    } else {
+        "monthly"
+    }
+}
+
+/// How long Redis keeps a window's counters: past its end, so late settlements still land.
+fn window_ttl(p: Period) -> u64 {
+    if p == Period::Day {
+        2 * 86_400
+    } else {
+        35 * 86_400
+    }
+}
+
+fn redis_key(r: &Shared, scope: Scope, period: Period, window: i64, name: &str) -> String {
+    let s = if scope == Scope::User { "u" } else { "s" };
+    let p = if period == Period::Day { "d" } else { "m" };
+    r.key(&format!("b:{s}{p}:{window}:{name}"))
+}
+
 impl Budgets {
+    /// An in-process book whose alerts go to the log and `metrics`.
     pub fn new(cfg: &BudgetSettings) -> Self {
+        Self::with_parts(cfg, None, Alerts::new(&cfg.alert_thresholds, None, Arc::new(Metrics::new()), None))
+    }
+
+    /// A book in Redis when `cfg.store` says redis (and `shared` is connected), else in memory.
+    pub fn with_parts(cfg: &BudgetSettings, shared: Option<Arc<Shared>>, alerts: Alerts) -> Self {
         let mut limits = Vec::new();
         for (scope, period, usd) in [
             (Scope::User, Period::Day, cfg.user_daily_usd),
@@ -117,16 +179,27 @@ impl Budgets {
                 limits.push((scope, period, picos(usd)));
             }
         }
-        Self { limits, state: Arc::new(State { counters: Mutex::new([HashMap::new(), HashMap::new()]) }) }
+        let remote = if cfg.store == CounterStore::Redis { shared } else { None };
+        Self {
+            limits,
+            state: Arc::new(State { counters: Mutex::new([HashMap::new(), HashMap::new()]), remote, alerts }),
+        }
     }
 
     pub fn enabled(&self) -> bool {
         !self.limits.is_empty()
     }
 
-    /// Adds cost already in the ledger for the current window (start-up).
-    pub fn seed(&self, scope: Scope, period: Period, name: &str, spent: Cost, now: OffsetDateTime) {
+    /// Adds cost already in the ledger for the current window (start-up). In Redis, only a
+    /// window Redis does not know is seeded, so replicas never count the ledger twice.
+    pub async fn seed(&self, scope: Scope, period: Period, name: &str, spent: Cost, now: OffsetDateTime) {
         let w = window_id(period, now);
+        if let Some(r) = &self.state.remote {
+            if let Err(e) = r.seed(&redis_key(r, scope, period, w, name), spent.picos(), window_ttl(period)).await {
+                tracing::warn!(error = %e, "budget not seeded from the ledger");
+            }
+            return;
+        }
         if let Ok(mut map) = self.state.counters.lock() {
             let c = entry(&mut map, scope, name).get(period);
             if c.window != w {
@@ -136,7 +209,62 @@ impl Budgets {
         }
     }
 
-    /// Reserves `amount` against every budget of `user` and `service`.
+    fn exceeded(&self, i: usize, user: &str, service: &str, now: OffsetDateTime) -> Exceeded {
+        let (scope, period, limit) = self.limits[i];
+        let name = if scope == Scope::User { user } else { service };
+        self.state.alerts.exhausted(scope, period, name, window_id(period, now), limit);
+        Exceeded {
+            what: format!(
+                "{} budget of {} {name:?} (${}) is used up",
+                period_name(period),
+                scope_name(scope),
+                Cost::from_picos(limit)
+            ),
+            resets_at: window_end(period, now),
+        }
+    }
+
+    fn held(&self, user: &str, service: &str, now: OffsetDateTime) -> Vec<Held> {
+        self.limits
+            .iter()
+            .map(|&(scope, period, limit)| Held {
+                scope,
+                period,
+                name: if scope == Scope::User { user } else { service }.to_string(),
+                window: window_id(period, now),
+                limit,
+            })
+            .collect()
+    }
+
+    /// Reserves `amount` against every budget of `user` and `service`, in Redis when shared.
+    pub async fn reserve_shared(
+        &self,
+        user: &str,
+        service: &str,
+        amount: Cost,
+        now: OffsetDateTime,
+    ) -> Result<Reservation, Refused> {
+        let Some(r) = &self.state.remote else {
+            return self.reserve(user, service, amount, now).map_err(Refused::Exceeded);
+        };
+        let held = self.held(user, service, now);
+        let windows: Vec<(String, i128, u64)> = held
+            .iter()
+            .map(|h| (redis_key(r, h.scope, h.period, h.window, &h.name), h.limit, window_ttl(h.period)))
+            .collect();
+        match r.reserve(&windows, amount.picos()).await {
+            Ok(0) => Ok(Reservation { state: self.state.clone(), held, amount: amount.picos(), settled: false }),
+            Ok(i) => Err(Refused::Exceeded(self.exceeded(i - 1, user, service, now))),
+            Err(e) if r.fail_open() => {
+                tracing::warn!(error = %e, "budgets not enforced: redis unavailable (redis.fail_open)");
+                Ok(Reservation { state: self.state.clone(), held: Vec::new(), amount: 0, settled: false })
+            }
+            Err(e) => Err(Refused::Unavailable(e)),
+        }
+    }
+
+    /// Reserves `amount` against every budget of `user` and `service` (memory store).
     pub fn reserve(
         &self,
         user: &str,
@@ -149,7 +277,7 @@ impl Budgets {
         };
         let day = window_id(Period::Day, now);
         let month = window_id(Period::Month, now);
-        for &(scope, period, limit) in &self.limits {
+        for (i, &(scope, period, limit)) in self.limits.iter().enumerate() {
             let name = if scope == Scope::User { user } else { service };
             let w = if period == Period::Day { day } else { month };
             let c = entry(&mut map, scope, name).get(period);
@@ -157,26 +285,18 @@ impl Budgets {
                 *c = Counter { window: w, ..Default::default() };
             }
             if c.spent + c.reserved >= limit {
-                let what = format!(
-                    "{} budget of {} {name:?} (${}) is used up",
-                    if period == Period::Day { "daily" } else { "monthly" },
-                    if scope == Scope::User { "user" } else { "service" },
-                    Cost::from_picos(limit)
-                );
-                return Err(Exceeded { what, resets_at: window_end(period, now) });
+                drop(map);
+                return Err(self.exceeded(i, user, service, now));
             }
         }
-        let mut keys = Vec::with_capacity(self.limits.len());
-        for &(scope, period, _) in &self.limits {
-            let name = if scope == Scope::User { user } else { service };
-            let w = if period == Period::Day { day } else { month };
-            entry(&mut map, scope, name).get(period).reserved += amount.picos();
-            keys.push((scope, period, name.to_string(), w));
+        let held = self.held(user, service, now);
+        for h in &held {
+            entry(&mut map, h.scope, &h.name).get(h.period).reserved += amount.picos();
         }
-        Ok(Reservation { state: self.state.clone(), keys, amount: amount.picos(), settled: false })
+        Ok(Reservation { state: self.state.clone(), held, amount: amount.picos(), settled: false })
     }
 
-    /// Spent in the current window (tests, reports).
+    /// Spent in the current window (tests, reports; memory store).
     pub fn spent(&self, scope: Scope, period: Period, name: &str) -> Cost {
         let Ok(map) = self.state.counters.lock() else { return Cost::ZERO };
         Cost::from_picos(map[scope as usize].get(name).map(|c| c.0[period as usize].spent).unwrap_or(0))
@@ -190,21 +310,59 @@ impl Reservation {
     }
 
     fn finish(&mut self, actual: i128) {
-        if self.settled {
+        if self.settled || self.held.is_empty() {
             return;
         }
         self.settled = true;
-        if let Ok(mut map) = self.state.counters.lock() {
-            for (scope, period, name, w) in &self.keys {
-                if let Some(cs) = map[*scope as usize].get_mut(name.as_str()) {
-                    let c = cs.get(*period);
-                    // A window that rolled over while the call ran starts fresh: the cost lands in it.
-                    if c.window == *w {
-                        c.reserved -= self.amount;
+        let now = OffsetDateTime::now_utc();
+        if let Some(r) = self.state.remote.clone() {
+            let held: Vec<String> =
+                self.held.iter().map(|h| redis_key(&r, h.scope, h.period, h.window, &h.name)).collect();
+            // A window that rolled over while the call ran: the cost lands in the new one.
+            let landing: Vec<(String, u64)> = self
+                .held
+                .iter()
+                .map(|h| (redis_key(&r, h.scope, h.period, window_id(h.period, now), &h.name), window_ttl(h.period)))
+                .collect();
+            let (state, amount) = (self.state.clone(), self.amount);
+            let info: Vec<(Scope, Period, String, i64, i128)> = self
+                .held
+                .iter()
+                .map(|h| (h.scope, h.period, h.name.clone(), window_id(h.period, now), h.limit))
+                .collect();
+            let task = async move {
+                match r.settle(&held, &landing, amount, actual).await {
+                    Ok(spent) => {
+                        for ((scope, period, name, w, limit), new) in info.into_iter().zip(spent) {
+                            let new = i128::from(new);
+                            state.alerts.crossed(scope, period, &name, w, limit, new - actual, new);
+                        }
                     }
-                    c.spent += actual;
+                    Err(e) => tracing::error!(error = %e, "budget settlement lost: the budget may over-count"),
                 }
+            };
+            if let Ok(h) = tokio::runtime::Handle::try_current() {
+                h.spawn(task);
             }
+            return;
+        }
+        let Ok(mut map) = self.state.counters.lock() else { return };
+        let mut crossings = Vec::new();
+        for h in &self.held {
+            if let Some(cs) = map[h.scope as usize].get_mut(h.name.as_str()) {
+                let c = cs.get(h.period);
+                // A window that rolled over while the call ran starts fresh: the cost lands in it.
+                if c.window == h.window {
+                    c.reserved -= self.amount;
+                }
+                let old = c.spent;
+                c.spent += actual;
+                crossings.push((h.scope, h.period, c.window, h.limit, old, c.spent));
+            }
+        }
+        drop(map);
+        for (h, (scope, period, w, limit, old, new)) in self.held.iter().zip(crossings) {
+            self.state.alerts.crossed(scope, period, &h.name, w, limit, old, new);
         }
     }
 }
@@ -212,6 +370,85 @@ impl Reservation {
 impl Drop for Reservation {
     fn drop(&mut self) {
         self.finish(0);
+    }
+}
+
+/// Scope, period, name, window and threshold of an alert that fired.
+type AlertKey = (Scope, Period, String, i64, u8);
+
+/// Budget alerts: each threshold fires once per budget window, as a `budget_alert` log event,
+/// a metric, and a Slack message when a webhook is configured.
+pub struct Alerts {
+    thresholds: Vec<u8>,
+    webhook: Option<(reqwest::Client, SecretString)>,
+    metrics: Arc<Metrics>,
+    fired: Mutex<HashSet<AlertKey>>,
+}
+
+impl Alerts {
+    pub fn new(
+        thresholds: &[u8],
+        webhook: Option<SecretString>,
+        metrics: Arc<Metrics>,
+        client: Option<reqwest::Client>,
+    ) -> Self {
+        let mut thresholds = thresholds.to_vec();
+        thresholds.sort_unstable();
+        thresholds.dedup();
+        Self {
+            thresholds,
+            webhook: webhook.zip(client).map(|(w, c)| (c, w)),
+            metrics,
+            fired: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Spent went from `old` to `new`: fires every threshold in between.
+    #[allow(clippy::too_many_arguments)]
+    fn crossed(&self, scope: Scope, period: Period, name: &str, window: i64, limit: i128, old: i128, new: i128) {
+        for &t in &self.thresholds {
+            let line = limit * i128::from(t) / 100;
+            if old < line && new >= line {
+                self.fire(scope, period, name, window, limit, new, t);
+            }
+        }
+    }
+
+    /// A request was refused: the budget is exhausted (the 100 % alert, if configured).
+    fn exhausted(&self, scope: Scope, period: Period, name: &str, window: i64, limit: i128) {
+        if self.thresholds.contains(&100) {
+            self.fire(scope, period, name, window, limit, limit, 100);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fire(&self, scope: Scope, period: Period, name: &str, window: i64, limit: i128, spent: i128, t: u8) {
+        let Ok(mut fired) = self.fired.lock() else { return };
+        if !fired.insert((scope, period, name.to_string(), window, t)) {
+            return;
+        }
+        drop(fired);
+        let (scope_s, period_s) = (scope_name(scope), period_name(period));
+        let (spent_usd, limit_usd) = (Cost::from_picos(spent).to_string(), Cost::from_picos(limit).to_string());
+        tracing::warn!(event = "budget_alert", scope = scope_s, period = period_s, name, threshold = t,
+            spent_usd = %spent_usd, limit_usd = %limit_usd, "budget alert: {t}% of the {period_s} budget of {scope_s} {name:?} used");
+        self.metrics.budget_alerts.get_or_create(&AlertLabels { scope: scope_s, period: period_s, threshold: t }).inc();
+        if let Some((client, url)) = &self.webhook {
+            let text = format!(
+                "quantai budget alert: {t}% of the {period_s} budget of {scope_s} `{name}` used (${spent_usd} of ${limit_usd})"
+            );
+            let req = client.post(url.expose_secret()).json(&serde_json::json!({ "text": text }));
+            if let Ok(h) = tokio::runtime::Handle::try_current() {
+                h.spawn(async move {
+                    // The webhook URL is a secret: errors are logged without it.
+                    match req.send().await {
+                        Ok(r) if r.status().is_success() => {}
+                        Ok(r) => tracing::warn!(status = r.status().as_u16(), "slack webhook refused the alert"),
+                        Err(e) => tracing::warn!(error = %e.without_url(), "slack webhook unreachable"),
+                    }
+                });
+            }
+        }
     }
 }
 
@@ -224,8 +461,8 @@ mod tests {
         BudgetSettings { user_daily_usd: Decimal::from_str(user_daily).unwrap(), ..Default::default() }
     }
 
-    #[test]
-    fn admits_while_below_and_settles_real_cost() {
+    #[tokio::test]
+    async fn admits_while_below_and_settles_real_cost() {
         let b = Budgets::new(&cfg("0.00001")); // 10,000,000 picos
         let now = OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000);
         let r1 = b.reserve("u", "s", Cost::from_picos(6_000_000), now).unwrap();
@@ -239,9 +476,35 @@ mod tests {
         assert!(b.reserve("u", "s", Cost::from_picos(1), now).is_ok());
         // Another user is unaffected; a new day starts from zero.
         assert!(b.reserve("v", "s", Cost::from_picos(1), now).is_ok());
-        b.seed(Scope::User, Period::Day, "w", Cost::from_picos(10_000_000), now);
+        b.seed(Scope::User, Period::Day, "w", Cost::from_picos(10_000_000), now).await;
         assert!(b.reserve("w", "s", Cost::from_picos(1), now).is_err());
         assert!(b.reserve("w", "s", Cost::from_picos(1), now + time::Duration::days(1)).is_ok());
+    }
+
+    #[test]
+    fn alerts_fire_once_per_threshold_and_window() {
+        let metrics = Arc::new(Metrics::new());
+        let cfg = cfg("0.00001"); // 10,000,000 picos; thresholds 50/80/100
+        let b = Budgets::with_parts(&cfg, None, Alerts::new(&cfg.alert_thresholds, None, metrics.clone(), None));
+        let now = OffsetDateTime::now_utc();
+        let count = |t: u8| {
+            metrics.budget_alerts.get_or_create(&AlertLabels { scope: "user", period: "daily", threshold: t }).get()
+        };
+        b.reserve("u", "s", Cost::from_picos(1), now).unwrap().settle(Cost::from_picos(4_000_000));
+        assert_eq!((count(50), count(80), count(100)), (0, 0, 0));
+        // 4M → 8.5M crosses 50 % and 80 % at once.
+        b.reserve("u", "s", Cost::from_picos(1), now).unwrap().settle(Cost::from_picos(4_500_000));
+        assert_eq!((count(50), count(80), count(100)), (1, 1, 0));
+        b.reserve("u", "s", Cost::from_picos(1), now).unwrap().settle(Cost::from_picos(1_000_000));
+        assert_eq!((count(50), count(80), count(100)), (1, 1, 0));
+        // Refusals say 100 % once, however many there are.
+        b.reserve("u", "s", Cost::from_picos(1), now).unwrap().settle(Cost::from_picos(600_000));
+        assert!(b.reserve("u", "s", Cost::from_picos(1), now).is_err());
+        assert!(b.reserve("u", "s", Cost::from_picos(1), now).is_err());
+        assert_eq!((count(50), count(80), count(100)), (1, 1, 1));
+        assert!(metrics
+            .render()
+            .contains("quantai_budget_alerts_total{scope=\"user\",period=\"daily\",threshold=\"80\"} 1"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod limits;
 pub mod metrics;
 pub mod provider;
 pub mod providers;
+pub mod shared;
 mod stream;
 pub mod tokens;
 mod validate;
@@ -50,6 +51,12 @@ pub enum GatewayError {
     /// A dollar budget is used up until `resets_at`.
     #[error("{what}; it resets at {resets_at}")]
     BudgetExceeded { what: String, resets_at: time::OffsetDateTime },
+    /// A rate limit or a model's daily token quota refuses the request.
+    #[error("rate limit reached: {}; retry after {:.3} s", .0.what, .0.retry_after.as_secs_f64())]
+    RateLimited(limits::Limited),
+    /// A store the request needs (the shared Redis) is unavailable.
+    #[error("{0}")]
+    Unavailable(String),
     /// A catalog model maps to a provider that does not exist (should be caught at load).
     #[error("internal error: {0}")]
     Internal(String),
@@ -117,8 +124,20 @@ impl Gateway {
         ledger: Ledger,
         metrics: Arc<Metrics>,
         env: impl Fn(&str) -> Option<String>,
+        shared: Option<Arc<shared::Shared>>,
     ) -> Result<Self, String> {
         let client = http_client(settings)?;
+        let webhook = if settings.budgets.slack_webhook.is_empty() {
+            None
+        } else {
+            let var = settings.budgets.slack_webhook.trim_start_matches("env::");
+            match env(var).filter(|v| !v.is_empty()) {
+                Some(url) => Some(secrecy::SecretString::from(url)),
+                None => return Err(format!("budgets.slack_webhook: environment variable {var} is not set")),
+            }
+        };
+        let alerts =
+            budgets::Alerts::new(&settings.budgets.alert_thresholds, webhook, metrics.clone(), Some(client.clone()));
         let mut providers: HashMap<String, Arc<dyn Provider>> = HashMap::new();
         for (name, p) in &settings.providers {
             let key = p.resolve_api_key(&env);
@@ -139,18 +158,21 @@ impl Gateway {
                 policies_path: settings.models.policies.clone(),
                 retry: settings.retry.clone(),
                 fallbacks: settings.models.fallbacks.clone(),
-                limits: limits::RateLimiter::new(settings.limits.clone()),
-                budgets: budgets::Budgets::new(&settings.budgets),
+                limits: limits::RateLimiter::with_store(settings.limits.clone(), shared.clone()),
+                budgets: budgets::Budgets::with_parts(&settings.budgets, shared, alerts),
             }),
         })
     }
 
     /// Admits a request under the rate limits of its user and service (before any upstream call).
-    pub fn admit(&self, ctx: &CallContext) -> Result<limits::RateInfo, limits::Limited> {
+    pub async fn admit(&self, ctx: &CallContext) -> Result<limits::RateInfo, GatewayError> {
         if !self.inner.limits.enabled() {
             return Ok(limits::RateInfo::default());
         }
-        self.inner.limits.admit(&ctx.user_id, &ctx.service)
+        self.inner.limits.admit_shared(&ctx.user_id, &ctx.service).await.map_err(|e| match e {
+            limits::Admission::Limited(l) => GatewayError::RateLimited(l),
+            limits::Admission::Unavailable(e) => GatewayError::Unavailable(e.to_string()),
+        })
     }
 
     /// The catalog and policies in force.
@@ -217,6 +239,7 @@ impl Gateway {
         }
         let streamed = body.get("stream").and_then(Value::as_bool) == Some(true);
         let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
+        let plan = self.within_quota(plan).await?;
         let reservation = if self.inner.budgets.enabled() {
             let messages = body.get("messages").cloned().unwrap_or(Value::Null);
             let prompt = tokens::reserve_messages(spec.tokenizer, &messages);
@@ -232,7 +255,7 @@ impl Gateway {
                 })
                 .max()
                 .unwrap_or_default();
-            Some(self.reserve(&ctx, worst)?)
+            Some(self.reserve(&ctx, worst).await?)
         } else {
             None
         };
@@ -312,11 +335,12 @@ impl Gateway {
                 .filter(|s| s.kind == ModelKind::Embedding && s.dimensions == spec.dimensions)
                 .cloned()
         });
+        let plan = self.within_quota(plan).await?;
         let reservation = if self.inner.budgets.enabled() {
             let input = body.get("input").cloned().unwrap_or(Value::Null);
             let n = tokens::count_embedding_input(spec.tokenizer, &input);
             let worst = plan.iter().map(|m| m.price.input.cost(n)).max().unwrap_or_default();
-            Some(self.reserve(&ctx, worst)?)
+            Some(self.reserve(&ctx, worst).await?)
         } else {
             None
         };
@@ -329,15 +353,50 @@ impl Gateway {
         }))
     }
 
-    fn reserve(
+    async fn reserve(
         &self,
         ctx: &CallContext,
         amount: quantai_core::money::Cost,
     ) -> Result<budgets::Reservation, GatewayError> {
         self.inner
             .budgets
-            .reserve(&ctx.user_id, &ctx.service, amount, time::OffsetDateTime::now_utc())
-            .map_err(|e| GatewayError::BudgetExceeded { what: e.what, resets_at: e.resets_at })
+            .reserve_shared(&ctx.user_id, &ctx.service, amount, time::OffsetDateTime::now_utc())
+            .await
+            .map_err(|e| match e {
+                budgets::Refused::Exceeded(e) => GatewayError::BudgetExceeded { what: e.what, resets_at: e.resets_at },
+                budgets::Refused::Unavailable(e) => GatewayError::Unavailable(e.to_string()),
+            })
+    }
+
+    /// Drops the models of a plan whose daily token quota is used up; refuses when none is left.
+    async fn within_quota(&self, plan: Vec<ModelSpec>) -> Result<Vec<ModelSpec>, GatewayError> {
+        if !self.inner.limits.has_model_quotas() {
+            return Ok(plan);
+        }
+        let now = time::OffsetDateTime::now_utc();
+        let day = now.unix_timestamp().div_euclid(86_400);
+        let ids: Vec<&str> = plan.iter().map(|m| m.id.as_str()).collect();
+        let out = self
+            .inner
+            .limits
+            .models_exhausted(&ids, day)
+            .await
+            .map_err(|e| GatewayError::Unavailable(e.to_string()))?;
+        if out.is_empty() {
+            return Ok(plan);
+        }
+        let first = plan.first().map(|m| m.id.clone()).unwrap_or_default();
+        let left: Vec<ModelSpec> = plan.into_iter().filter(|m| !out.contains(&m.id)).collect();
+        if !left.is_empty() {
+            tracing::info!(model = %first, "daily token quota used up; using the fallback chain");
+            return Ok(left);
+        }
+        let midnight = (now.unix_timestamp().div_euclid(86_400) + 1) * 86_400;
+        Err(GatewayError::RateLimited(limits::Limited {
+            what: format!("the daily token quota of model {first:?} (limits.model_daily_tokens) is used up"),
+            retry_after: Duration::from_secs(u64::try_from(midnight - now.unix_timestamp()).unwrap_or(1).max(1)),
+            info: limits::RateInfo::default(),
+        }))
     }
 
     /// Loads what the ledger already charged in the current day and month into the budget book.
@@ -357,7 +416,7 @@ impl Gateway {
                 let rows = store.usage_report(&filter, group).await.map_err(|e| e.to_string())?;
                 for g in rows {
                     let spent = quantai_core::money::Cost::from_picos(i128::from(g.cost_picos));
-                    self.inner.budgets.seed(scope, period, &g.key, spent, now);
+                    self.inner.budgets.seed(scope, period, &g.key, spent, now).await;
                 }
             }
         }
@@ -501,7 +560,9 @@ impl Inner {
         if let Some(r) = draft.reservation.take() {
             r.settle(cost);
         }
-        self.limits.debit_tokens(&draft.ctx.user_id, &draft.ctx.service, usage.prompt_tokens + usage.completion_tokens);
+        let used = usage.prompt_tokens + usage.completion_tokens;
+        self.limits.debit(&draft.ctx.user_id, &draft.ctx.service, used);
+        self.limits.count_model_tokens(&draft.model, used, draft.ts_ms.div_euclid(86_400_000));
         let m = &self.metrics;
         if let Some(class) = error_class {
             m.upstream_errors.get_or_create(&metrics::ErrorLabels { provider: draft.provider.clone(), class }).inc();

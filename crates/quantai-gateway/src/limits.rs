@@ -3,12 +3,17 @@
 //! against both buckets of both scopes; tokens are debited after the call with the real usage,
 //! so a tokens-per-minute bucket may go negative by the calls in flight and then holds new
 //! requests back until it refills.
+//!
+//! With `limits.store = "redis"` the same buckets live in Redis ([`crate::shared`]) and one
+//! limit holds across every replica.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use quantai_core::config::LimitSettings;
+use quantai_core::config::{CounterStore, LimitSettings};
+
+use crate::shared::{Shared, SharedError};
 
 /// What the tightest bucket says, for OpenAI-style `x-ratelimit-*` headers.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -76,6 +81,10 @@ impl Bucket {
 /// The limiter for one gateway process.
 pub struct RateLimiter {
     cfg: LimitSettings,
+    /// Redis, when the buckets are shared by replicas.
+    remote: Option<Arc<Shared>>,
+    /// Tokens used per model in the current UTC day (memory store): (day, used).
+    model_days: Mutex<HashMap<String, (i64, u64)>>,
     /// Per scope, by name (looked up by `&str`: no allocation per request), per unit.
     buckets: Mutex<[HashMap<String, [Option<Bucket>; 2]>; 2]>,
 }
@@ -102,7 +111,155 @@ fn tighter(a: Option<BucketInfo>, b: BucketInfo) -> Option<BucketInfo> {
 
 impl RateLimiter {
     pub fn new(cfg: LimitSettings) -> Self {
-        Self { cfg, buckets: Mutex::new([HashMap::new(), HashMap::new()]) }
+        Self {
+            cfg,
+            remote: None,
+            model_days: Mutex::new(HashMap::new()),
+            buckets: Mutex::new([HashMap::new(), HashMap::new()]),
+        }
+    }
+
+    /// A limiter whose buckets live in `shared` when `cfg.store` says redis.
+    pub fn with_store(cfg: LimitSettings, shared: Option<Arc<Shared>>) -> Self {
+        let remote = if cfg.store == CounterStore::Redis { shared } else { None };
+        Self { remote, ..Self::new(cfg) }
+    }
+
+    /// Admits one request (see [`RateLimiter::admit`]), in Redis when the store is shared.
+    pub async fn admit_shared(&self, user: &str, service: &str) -> Result<RateInfo, Admission> {
+        let Some(r) = &self.remote else { return self.admit(user, service).map_err(Admission::Limited) };
+        let mut buckets = Vec::with_capacity(4);
+        let mut what = Vec::with_capacity(4);
+        for (scope, name) in [(Scope::User, user), (Scope::Service, service)] {
+            for unit in [Unit::Requests, Unit::Tokens] {
+                let limit = self.limit(scope, unit, name);
+                if limit > 0 {
+                    buckets.push((bucket_key(r, scope, unit, name), limit, unit == Unit::Requests));
+                    what.push((scope, unit, name, limit));
+                }
+            }
+        }
+        if buckets.is_empty() {
+            return Ok(RateInfo::default());
+        }
+        let out = match r.admit(&buckets).await {
+            Ok(out) if out.len() == 2 + 2 * buckets.len() => out,
+            Ok(_) => return self.unavailable(r, "rate-limit admission returned a malformed answer".into()),
+            Err(e) => return self.unavailable(r, e.to_string()),
+        };
+        let mut info = RateInfo::default();
+        for (i, (_, unit, _, limit)) in what.iter().enumerate() {
+            let b = BucketInfo {
+                limit: *limit,
+                remaining: u32::try_from(out[2 + 2 * i].max(0)).unwrap_or(u32::MAX),
+                reset: Duration::from_millis(u64::try_from(out[3 + 2 * i].max(0)).unwrap_or(0)),
+            };
+            match unit {
+                Unit::Requests => info.requests = tighter(info.requests, b),
+                Unit::Tokens => info.tokens = tighter(info.tokens, b),
+            }
+        }
+        let refused = usize::try_from(out[0]).unwrap_or(0);
+        if refused == 0 {
+            return Ok(info);
+        }
+        let (scope, unit, name, limit) = what[refused - 1];
+        Err(Admission::Limited(Limited {
+            what: describe(scope, unit, name, limit),
+            retry_after: Duration::from_millis(u64::try_from(out[1].max(1)).unwrap_or(1)),
+            info,
+        }))
+    }
+
+    fn unavailable(&self, r: &Shared, reason: String) -> Result<RateInfo, Admission> {
+        if r.fail_open() {
+            tracing::warn!(%reason, "rate limits not enforced: redis unavailable (redis.fail_open)");
+            Ok(RateInfo::default())
+        } else {
+            Err(Admission::Unavailable(SharedError { op: "rate-limit admission", reason }))
+        }
+    }
+
+    /// Debits tokens (see [`RateLimiter::debit_tokens`]) in Redis when shared; off the request path.
+    pub fn debit(&self, user: &str, service: &str, tokens: u64) {
+        let Some(r) = &self.remote else { return self.debit_tokens(user, service, tokens) };
+        if tokens == 0 {
+            return;
+        }
+        let mut buckets = Vec::with_capacity(2);
+        for (scope, name) in [(Scope::User, user), (Scope::Service, service)] {
+            let limit = self.limit(scope, Unit::Tokens, name);
+            if limit > 0 {
+                buckets.push((bucket_key(r, scope, Unit::Tokens, name), limit));
+            }
+        }
+        if buckets.is_empty() {
+            return;
+        }
+        let r = r.clone();
+        if let Ok(h) = tokio::runtime::Handle::try_current() {
+            h.spawn(async move {
+                if let Err(e) = r.debit(&buckets, tokens).await {
+                    tracing::warn!(error = %e, "token debit lost");
+                }
+            });
+        }
+    }
+
+    /// The models of `candidates` whose daily token quota is used up (`limits.model_daily_tokens`).
+    pub async fn models_exhausted(&self, candidates: &[&str], day: i64) -> Result<Vec<String>, SharedError> {
+        let limited: Vec<(&str, u64)> =
+            candidates.iter().filter_map(|m| self.cfg.model_daily_tokens.get(*m).map(|l| (*m, *l))).collect();
+        if limited.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Some(r) = &self.remote {
+            // One round trip per model at most; quotas are few.
+            let mut out = Vec::new();
+            for (m, limit) in limited {
+                let key = r.key(&format!("mt:{day}:{m}"));
+                if r.model_admit(&[(key, limit)]).await? == 1 {
+                    out.push(m.to_string());
+                }
+            }
+            return Ok(out);
+        }
+        let Ok(map) = self.model_days.lock() else { return Ok(Vec::new()) };
+        Ok(limited
+            .into_iter()
+            .filter(|(m, limit)| map.get(*m).is_some_and(|(d, used)| *d == day && used >= limit))
+            .map(|(m, _)| m.to_string())
+            .collect())
+    }
+
+    /// Counts tokens a model used today, when it has a daily quota.
+    pub fn count_model_tokens(&self, model: &str, tokens: u64, day: i64) {
+        if tokens == 0 || !self.cfg.model_daily_tokens.contains_key(model) {
+            return;
+        }
+        if let Some(r) = &self.remote {
+            let (r, key) = (r.clone(), r.key(&format!("mt:{day}:{model}")));
+            if let Ok(h) = tokio::runtime::Handle::try_current() {
+                h.spawn(async move {
+                    if let Err(e) = r.incr(&key, tokens, 2 * 86_400).await {
+                        tracing::warn!(error = %e, "model token count lost");
+                    }
+                });
+            }
+            return;
+        }
+        if let Ok(mut map) = self.model_days.lock() {
+            let e = map.entry(model.to_string()).or_insert((day, 0));
+            if e.0 != day {
+                *e = (day, 0);
+            }
+            e.1 += tokens;
+        }
+    }
+
+    /// Whether any model has a daily token quota.
+    pub fn has_model_quotas(&self) -> bool {
+        !self.cfg.model_daily_tokens.is_empty()
     }
 
     fn limit(&self, scope: Scope, unit: Unit, name: &str) -> u32 {
@@ -146,11 +303,7 @@ impl RateLimiter {
                     Unit::Tokens => b.level > 0.0,
                 };
                 if !ok {
-                    let what = format!(
-                        "{} per minute for {} {name:?} ({limit})",
-                        if unit == Unit::Requests { "requests" } else { "tokens" },
-                        if scope == Scope::User { "user" } else { "service" }
-                    );
+                    let what = describe(scope, unit, name, limit);
                     let wait = b.wait_for(1.0);
                     if refused.as_ref().is_none_or(|(_, w)| wait > *w) {
                         refused = Some((what, wait));
@@ -210,6 +363,28 @@ impl RateLimiter {
             || !c.users.is_empty()
             || !c.services.is_empty()
     }
+}
+
+/// Why a request was not admitted.
+#[derive(Debug)]
+pub enum Admission {
+    Limited(Limited),
+    /// The shared store failed and `redis.fail_open` is off.
+    Unavailable(SharedError),
+}
+
+fn describe(scope: Scope, unit: Unit, name: &str, limit: u32) -> String {
+    format!(
+        "{} per minute for {} {name:?} ({limit})",
+        if unit == Unit::Requests { "requests" } else { "tokens" },
+        if scope == Scope::User { "user" } else { "service" }
+    )
+}
+
+fn bucket_key(r: &Shared, scope: Scope, unit: Unit, name: &str) -> String {
+    let s = if scope == Scope::User { "u" } else { "s" };
+    let u = if unit == Unit::Requests { "r" } else { "t" };
+    r.key(&format!("rl:{s}{u}:{name}"))
 }
 
 #[cfg(test)]

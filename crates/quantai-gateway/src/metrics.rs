@@ -41,6 +41,24 @@ pub struct ErrorLabels {
     pub class: &'static str,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct AlertLabels {
+    pub scope: &'static str,
+    pub period: &'static str,
+    pub threshold: u8,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct CacheLabels {
+    pub outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct GuardLabels {
+    pub kind: &'static str,
+    pub action: &'static str,
+}
+
 fn latency_buckets() -> impl Iterator<Item = f64> {
     [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0]
         .into_iter()
@@ -63,6 +81,10 @@ pub struct Metrics {
     pub ledger_queue: Gauge,
     pub ledger_rows: Counter,
     pub ledger_errors: Counter,
+    pub budget_alerts: Family<AlertLabels, Counter>,
+    pub cache: Family<CacheLabels, Counter>,
+    pub cache_saved_usd: Counter<f64, AtomicU64>,
+    pub guard: Family<GuardLabels, Counter>,
 }
 
 impl Default for Metrics {
@@ -102,8 +124,28 @@ impl Metrics {
         registry.register("ledger_rows_written", "Usage rows written", ledger_rows.clone());
         let ledger_errors = Counter::default();
         registry.register("ledger_write_errors", "Failed ledger writes (retried)", ledger_errors.clone());
+        let budget_alerts = Family::<AlertLabels, Counter>::default();
+        registry.register(
+            "budget_alerts",
+            "Budget alert thresholds crossed, by scope, period and percentage",
+            budget_alerts.clone(),
+        );
+        let cache = Family::<CacheLabels, Counter>::default();
+        registry.register("cache_lookups", "Response cache lookups by outcome (hit, miss, bypass)", cache.clone());
+        let cache_saved_usd = Counter::<f64, AtomicU64>::default();
+        registry.register(
+            "cache_saved_usd",
+            "What cache hits would have cost upstream, in USD",
+            cache_saved_usd.clone(),
+        );
+        let guard = Family::<GuardLabels, Counter>::default();
+        registry.register("guard_findings", "PII and banned words found in prompts, by kind and action", guard.clone());
         Self {
             registry,
+            budget_alerts,
+            cache,
+            cache_saved_usd,
+            guard,
             http_requests,
             http_latency,
             gateway_overhead,

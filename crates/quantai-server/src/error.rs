@@ -21,13 +21,26 @@ pub enum ApiError {
     #[error("request body is {0}")]
     TooLarge(String),
     #[error(transparent)]
-    Gateway(#[from] GatewayError),
+    Gateway(GatewayError),
     #[error("storage error: {0}")]
     Store(#[from] quantai_store::Error),
     #[error("{0}")]
     Unavailable(String),
     #[error("rate limit reached: {}; retry after {:.3} s", .0.what, .0.retry_after.as_secs_f64())]
     RateLimited(quantai_gateway::limits::Limited),
+}
+
+impl From<GatewayError> for ApiError {
+    fn from(e: GatewayError) -> Self {
+        match e {
+            GatewayError::RateLimited(l) => ApiError::RateLimited(l),
+            GatewayError::Unavailable(m) => {
+                tracing::error!(error = %m, "a shared store is unavailable");
+                ApiError::Unavailable("a shared store (redis) is unavailable; see the server log".into())
+            }
+            other => ApiError::Gateway(other),
+        }
+    }
 }
 
 /// Status, OpenAI `type` and `code` of an error. One exhaustive table.
@@ -70,6 +83,8 @@ fn classify(e: &ApiError) -> (StatusCode, &'static str, String) {
                 (S::TOO_MANY_REQUESTS, "insufficient_quota", "budget_exceeded".into())
             }
             GatewayError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "internal_error".into()),
+            GatewayError::RateLimited(_) => (S::TOO_MANY_REQUESTS, "rate_limit_error", "rate_limit_exceeded".into()),
+            GatewayError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "server_error", "unavailable".into()),
         },
         ApiError::Store(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "storage_error".into()),
         ApiError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "server_error", "unavailable".into()),

@@ -49,7 +49,17 @@ impl App {
         store.migrate().await.map_err(|e| format!("database migration failed: {e}"))?;
         let metrics = Arc::new(Metrics::new());
         let (ledger, ledger_task) = quantai_gateway::ledger::spawn(store.clone(), &settings.ledger, metrics.clone());
-        let gateway = Gateway::new(&settings, ledger, metrics, env)?;
+        let wants_redis = [settings.limits.store, settings.budgets.store, settings.cache.store]
+            .contains(&quantai_core::config::CounterStore::Redis);
+        let shared = if wants_redis {
+            quantai_gateway::shared::Shared::connect(&settings.redis, &env)
+                .await
+                .map_err(|e| format!("redis.url: {e}"))?
+                .map(Arc::new)
+        } else {
+            None
+        };
+        let gateway = Gateway::new(&settings, ledger, metrics, &env, shared)?;
         gateway.seed_budgets(&store).await.map_err(|e| format!("loading budget counters from the ledger: {e}"))?;
         let state = AppState {
             gateway,

@@ -100,7 +100,7 @@ async fn call(
     let started = Instant::now();
     let (_, ctx) = context(&state, &headers).await?;
     let body = json_object(body)?;
-    let rate = state.gateway.admit(&ctx).map_err(ApiError::RateLimited)?;
+    let rate = state.gateway.admit(&ctx).await?;
     let id = ctx.request_id.clone();
     let r = match endpoint {
         Endpoint::Chat => state.gateway.chat(ctx, body).await?,
