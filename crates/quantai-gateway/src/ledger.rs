@@ -214,6 +214,9 @@ mod tests {
             http_status: 200,
             error_class: None,
             cache_hit: false,
+            saved_cost_picos: 0,
+            template_name: None,
+            template_version: None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! [`Gateway::new`], [`Gateway::chat`], [`Gateway::embeddings`], [`Gateway::reload`].
 
 pub mod budgets;
+pub mod cache;
 pub mod ledger;
 pub mod limits;
 pub mod metrics;
@@ -74,6 +75,16 @@ pub struct CallContext {
     pub request_id: String,
     pub user_id: String,
     pub service: String,
+    /// What the caller asked of the response cache.
+    pub cache: cache::CacheDirective,
+    /// The prompt template (name, version) the request was rendered from.
+    pub template: Option<(String, i64)>,
+}
+
+impl CallContext {
+    pub fn new(request_id: String, user_id: String, service: String) -> Self {
+        Self { request_id, user_id, service, cache: cache::CacheDirective::Default, template: None }
+    }
 }
 
 /// A successful call's answer.
@@ -82,6 +93,8 @@ pub enum Reply {
     Json { body: Bytes, upstream: Duration },
     /// An SSE stream; usage is recorded when it ends, however it ends.
     Stream { stream: Box<MeteredStream>, upstream: Duration },
+    /// An answer from the response cache: JSON, or a replayed SSE stream when `sse`.
+    Cached { body: Bytes, sse: bool },
 }
 
 /// The shared state behind a [`Gateway`].
@@ -96,6 +109,7 @@ pub(crate) struct Inner {
     fallbacks: BTreeMap<String, Vec<String>>,
     limits: limits::RateLimiter,
     budgets: budgets::Budgets,
+    cache: cache::ResponseCache,
 }
 
 /// The LLM gateway. Cheap to clone.
@@ -159,7 +173,8 @@ impl Gateway {
                 retry: settings.retry.clone(),
                 fallbacks: settings.models.fallbacks.clone(),
                 limits: limits::RateLimiter::with_store(settings.limits.clone(), shared.clone()),
-                budgets: budgets::Budgets::with_parts(&settings.budgets, shared, alerts),
+                budgets: budgets::Budgets::with_parts(&settings.budgets, shared.clone(), alerts),
+                cache: cache::ResponseCache::new(settings.cache.clone(), shared),
             }),
         })
     }
@@ -239,6 +254,22 @@ impl Gateway {
         }
         let streamed = body.get("stream").and_then(Value::as_bool) == Some(true);
         let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
+        let cache_key = self.inner.cache.key(&ctx.service, &spec.id, &body, ctx.cache);
+        let outcome = match (cache_key.is_some(), ctx.cache) {
+            (true, cache::CacheDirective::NoCache) => "bypass",
+            (true, _) => "lookup",
+            (false, _) => "uncacheable",
+        };
+        if outcome == "lookup" {
+            if let Some(k) = &cache_key {
+                if let Some(hit) = self.inner.cache.get(k).await {
+                    return Ok(self.serve_hit(ctx, &spec, hit, streamed, &body));
+                }
+                self.count_cache("miss");
+            }
+        } else if outcome == "bypass" {
+            self.count_cache("bypass");
+        }
         let plan = self.within_quota(plan).await?;
         let reservation = if self.inner.budgets.enabled() {
             let messages = body.get("messages").cloned().unwrap_or(Value::Null);
@@ -294,11 +325,18 @@ impl Gateway {
         } else {
             let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Chat, &mut body).await?;
             draft.reservation = reservation;
-            Ok(self.finish_ok(draft, ok, upstream, |resp| {
+            let (reply, usage) = self.finish_ok(draft, ok, upstream, |resp| {
                 let parsed: Value = serde_json::from_slice(resp).unwrap_or(Value::Null);
                 let messages = body.get("messages").cloned().unwrap_or(Value::Null);
                 estimate_chat(spec.tokenizer, &messages, &parsed)
-            }))
+            });
+            // A fallback's answer is not the asked model's answer: only the primary's is cached.
+            if let (Some(k), Reply::Json { body, .. }) = (cache_key, &reply) {
+                if spec.id == plan[0].id {
+                    self.inner.cache.put(k, cache::Hit { body: body.clone(), usage });
+                }
+            }
+            Ok(reply)
         }
     }
 
@@ -346,11 +384,13 @@ impl Gateway {
         };
         let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Embed, &mut body).await?;
         draft.reservation = reservation;
-        Ok(self.finish_ok(draft, ok, upstream, |_| {
-            let input = body.get("input").cloned().unwrap_or(Value::Null);
-            let n = tokens::count_embedding_input(spec.tokenizer, &input);
-            TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
-        }))
+        Ok(self
+            .finish_ok(draft, ok, upstream, |_| {
+                let input = body.get("input").cloned().unwrap_or(Value::Null);
+                let n = tokens::count_embedding_input(spec.tokenizer, &input);
+                TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
+            })
+            .0)
     }
 
     async fn reserve(
@@ -497,6 +537,38 @@ impl Gateway {
         Err(GatewayError::Upstream(last))
     }
 
+    fn count_cache(&self, outcome: &'static str) {
+        self.inner.metrics.cache.get_or_create(&metrics::CacheLabels { outcome }).inc();
+    }
+
+    /// Answers from the cache: a ledger row at $0 that records what the call would have cost.
+    fn serve_hit(
+        &self,
+        ctx: CallContext,
+        spec: &ModelSpec,
+        hit: cache::Hit,
+        streamed: bool,
+        body: &Map<String, Value>,
+    ) -> Reply {
+        self.count_cache("hit");
+        let saved = spec.price.cost(&hit.usage);
+        self.inner.metrics.cache_saved_usd.inc_by(saved.picos() as f64 / 1e12);
+        let mut draft = Draft::new(ctx, spec, "cache", "chat", streamed, 1);
+        draft.cache_hit = true;
+        draft.saved = saved;
+        self.inner.commit(draft, TokenUsage::default(), false, "ok", 200, None);
+        if streamed {
+            let wants_usage = body
+                .get("stream_options")
+                .and_then(|o| o.get("include_usage"))
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            Reply::Cached { body: cache::as_sse(&hit.body, &hit.usage, wants_usage), sse: true }
+        } else {
+            Reply::Cached { body: hit.body, sse: false }
+        }
+    }
+
     /// Settles a successful unary call: the upstream's usage, or `estimate` when it reported none.
     fn finish_ok(
         &self,
@@ -504,7 +576,7 @@ impl Gateway {
         ok: Attempt,
         upstream: Duration,
         estimate: impl FnOnce(&Bytes) -> TokenUsage,
-    ) -> Reply {
+    ) -> (Reply, TokenUsage) {
         let resp = match ok {
             Attempt::Unary(b) => b,
             // Not reached: unary operations return unary answers.
@@ -515,7 +587,7 @@ impl Gateway {
             None => (estimate(&resp), true),
         };
         self.inner.commit(draft, usage, estimated, "ok", 200, None);
-        Reply::Json { body: resp, upstream }
+        (Reply::Json { body: resp, upstream }, usage)
     }
 
     fn observe_upstream(&self, provider: &str, d: Duration) {
@@ -579,6 +651,10 @@ impl Inner {
                 .get_or_create(&metrics::ModelLabels { model: draft.model.clone() })
                 .inc_by(cost.picos() as f64 / 1e12);
         }
+        let (template_name, template_version) = match draft.ctx.template.take() {
+            Some((n, v)) => (Some(n), Some(v)),
+            None => (None, None),
+        };
         let row = UsageRecord {
             request_id: draft.ctx.request_id,
             attempt: draft.attempt,
@@ -603,7 +679,10 @@ impl Inner {
             status: status.to_string(),
             http_status,
             error_class: error_class.map(str::to_string),
-            cache_hit: false,
+            cache_hit: draft.cache_hit,
+            saved_cost_picos: draft.saved.picos_i64().unwrap_or(i64::MAX),
+            template_name,
+            template_version,
         };
         self.ledger.record(row);
     }
@@ -620,6 +699,9 @@ pub(crate) struct Draft {
     is_final: bool,
     /// The call's budget reservation, on the attempt that answered.
     reservation: Option<budgets::Reservation>,
+    /// Answered from the response cache, saving `saved`.
+    cache_hit: bool,
+    saved: quantai_core::money::Cost,
     model: String,
     provider: String,
     upstream_model: String,
@@ -644,6 +726,8 @@ impl Draft {
             attempt,
             is_final: true,
             reservation: None,
+            cache_hit: false,
+            saved: quantai_core::money::Cost::ZERO,
             model: spec.id.clone(),
             provider: provider.to_string(),
             upstream_model: spec.upstream_model.clone(),

@@ -37,9 +37,14 @@ pub struct UsageRecord {
     pub http_status: i64,
     pub error_class: Option<String>,
     pub cache_hit: bool,
+    /// On a cache hit: what the call would have cost upstream.
+    pub saved_cost_picos: i64,
+    /// The prompt template the request was rendered from, if any.
+    pub template_name: Option<String>,
+    pub template_version: Option<i64>,
 }
 
-const COLUMNS: [&str; 25] = [
+const COLUMNS: [&str; 28] = [
     "request_id",
     "attempt",
     "is_final",
@@ -65,6 +70,9 @@ const COLUMNS: [&str; 25] = [
     "http_status",
     "error_class",
     "cache_hit",
+    "saved_cost_picos",
+    "template_name",
+    "template_version",
 ];
 
 /// Rows per INSERT statement (keeps bind counts under every engine's limit).
@@ -165,7 +173,10 @@ impl Store {
                     .bind(r.status.clone())
                     .bind(r.http_status)
                     .bind(r.error_class.clone())
-                    .bind(i64::from(r.cache_hit));
+                    .bind(i64::from(r.cache_hit))
+                    .bind(r.saved_cost_picos)
+                    .bind(r.template_name.clone())
+                    .bind(r.template_version);
             }
             q.execute(&mut *tx).await?;
         }
@@ -221,6 +232,61 @@ impl Store {
                     cached_tokens: get_i64(r, "c")?,
                     completion_tokens: get_i64(r, "o")?,
                     cost_picos: get_i64(r, "cost")?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Tokens and spend of one service on one day, for the savings report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SpendGroup {
+    pub service: String,
+    pub day: String,
+    pub requests: i64,
+    pub cache_hits: i64,
+    pub prompt_tokens: i64,
+    pub cached_tokens: i64,
+    pub completion_tokens: i64,
+    pub cost_picos: i64,
+    pub saved_cost_picos: i64,
+}
+
+impl Store {
+    /// Chat spend by service and day (final attempts and failed ones alike: every billed token).
+    pub async fn spend_by_service_day(&self, filter: &UsageFilter) -> Result<Vec<SpendGroup>> {
+        let d = self.dialect;
+        let (wh, binds) = where_clause(d, filter);
+        let wh =
+            if wh.is_empty() { " WHERE endpoint = 'chat'".to_string() } else { format!("{wh} AND endpoint = 'chat'") };
+        let sql = format!(
+            "SELECT service, day, {} AS requests, {} AS hits, {} AS p, {} AS c, {} AS o, {} AS cost, {} AS saved \
+             FROM llm_usage{wh} GROUP BY service, day ORDER BY service, day",
+            d.sum_i64("is_final"),
+            d.sum_i64("cache_hit"),
+            d.sum_i64("prompt_tokens"),
+            d.sum_i64("cached_tokens"),
+            d.sum_i64("completion_tokens"),
+            d.sum_i64("cost_picos"),
+            d.sum_i64("saved_cost_picos"),
+        );
+        let mut q = sqlx::query(&sql);
+        for b in binds {
+            q = b.bind(q);
+        }
+        let rows = q.fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SpendGroup {
+                    service: r.try_get("service")?,
+                    day: r.try_get("day")?,
+                    requests: get_i64(r, "requests")?,
+                    cache_hits: get_i64(r, "hits")?,
+                    prompt_tokens: get_i64(r, "p")?,
+                    cached_tokens: get_i64(r, "c")?,
+                    completion_tokens: get_i64(r, "o")?,
+                    cost_picos: get_i64(r, "cost")?,
+                    saved_cost_picos: get_i64(r, "saved")?,
                 })
             })
             .collect()
@@ -316,5 +382,8 @@ fn decode_record(r: &sqlx::any::AnyRow) -> Result<UsageRecord> {
         http_status: get_i64(r, "http_status")?,
         error_class: r.try_get("error_class")?,
         cache_hit: get_i64(r, "cache_hit")? != 0,
+        saved_cost_picos: get_i64(r, "saved_cost_picos")?,
+        template_name: r.try_get("template_name")?,
+        template_version: r.try_get::<Option<i64>, _>("template_version")?,
     })
 }

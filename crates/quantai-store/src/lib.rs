@@ -5,6 +5,7 @@
 
 pub mod keys;
 pub mod ledger;
+pub mod templates;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -7,6 +7,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use quantai_gateway::cache::CacheDirective;
 use quantai_gateway::{CallContext, Reply};
 use serde_json::{json, Map, Value};
 
@@ -59,12 +60,34 @@ pub(crate) async fn context(state: &AppState, headers: &HeaderMap) -> Result<(Pr
             )
         })?,
     };
-    let ctx = CallContext { request_id: uuid::Uuid::new_v4().to_string(), user_id: p.user_id.clone(), service };
+    let mut ctx = CallContext::new(uuid::Uuid::new_v4().to_string(), p.user_id.clone(), service);
+    ctx.cache = cache_directive(headers);
     Ok((p, ctx))
+}
+
+/// `Cache-Control: no-store` / `no-cache`, or `X-Quantai-Cache: on` to cache a sampled request.
+fn cache_directive(headers: &HeaderMap) -> CacheDirective {
+    let cc = headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
+    if cc.contains("no-store") {
+        return CacheDirective::NoStore;
+    }
+    if cc.contains("no-cache") {
+        return CacheDirective::NoCache;
+    }
+    match headers.get("x-quantai-cache").and_then(|v| v.to_str().ok()) {
+        Some(v) if v.eq_ignore_ascii_case("on") || v.eq_ignore_ascii_case("true") => CacheDirective::OptIn,
+        _ => CacheDirective::Default,
+    }
 }
 
 fn reply(state: &AppState, r: Reply, started: Instant, request_id: &str) -> Response {
     let (mut resp, upstream) = match r {
+        Reply::Cached { body, sse } => {
+            let ct = if sse { "text/event-stream" } else { "application/json" };
+            let mut resp = (StatusCode::OK, [(header::CONTENT_TYPE, ct)], body).into_response();
+            resp.headers_mut().insert("x-quantai-cache", HeaderValue::from_static("hit"));
+            (resp, std::time::Duration::ZERO)
+        }
         Reply::Json { body, upstream } => {
             ((StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], body).into_response(), upstream)
         }

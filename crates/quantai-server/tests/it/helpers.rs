@@ -37,6 +37,9 @@ pub struct Options {
     pub backup: bool,
     pub limits: quantai_core::config::LimitSettings,
     pub budgets: quantai_core::config::BudgetSettings,
+    pub cache: quantai_core::config::CacheSettings,
+    /// `redis.url` and `redis.key_prefix`, for shared stores.
+    pub redis: Option<(String, String)>,
 }
 
 impl Default for Options {
@@ -52,6 +55,8 @@ impl Default for Options {
             backup: false,
             limits: Default::default(),
             budgets: Default::default(),
+            cache: Settings::default().cache,
+            redis: None,
         }
     }
 }
@@ -79,6 +84,11 @@ pub async fn spawn_with(o: Options) -> TestApp {
     s.retry.max_attempts = o.max_attempts;
     s.limits = o.limits.clone();
     s.budgets = o.budgets.clone();
+    s.cache = o.cache.clone();
+    if let Some((url, prefix)) = &o.redis {
+        s.redis.url = url.clone();
+        s.redis.key_prefix = prefix.clone();
+    }
     s.retry.initial_backoff_ms = 10;
     s.retry.max_backoff_ms = 50;
     for (m, chain) in &o.fallbacks {

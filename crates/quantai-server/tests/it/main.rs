@@ -6,6 +6,7 @@ mod helpers;
 
 mod api;
 mod budgets;
+mod cache;
 mod chat;
 mod errors;
 mod lifecycle;

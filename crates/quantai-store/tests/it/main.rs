@@ -42,6 +42,9 @@ fn rec(
         http_status: if status == "ok" { 200 } else { 502 },
         error_class: (status != "ok").then(|| "upstream_5xx".to_string()),
         cache_hit: false,
+        saved_cost_picos: 0,
+        template_name: None,
+        template_version: None,
     }
 }
 
@@ -140,6 +143,45 @@ async fn api_keys_store_only_hashes_on_every_backend() {
         assert!(s.revoke_key(&rec.id, T0 + 1).await.unwrap());
         assert!(!s.revoke_key(&rec.id, T0 + 2).await.unwrap());
         assert!(s.find_key_by_hash(&hash_key(&key)).await.unwrap().is_none(), "{}", db.label);
+        db.drop_db().await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn templates_version_and_spend_groups_on_every_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    for db in all_backends(dir.path()).await.unwrap() {
+        let s = &db.store;
+        let v1 = s.create_template("report.ko", "{{symbol}} 요약", T0).await.unwrap();
+        let v2 = s.create_template("report.ko", "{{symbol}} 요약 ({{period}})", T0 + 1).await.unwrap();
+        assert_eq!((v1.version, v2.version), (1, 2), "{}", db.label);
+        assert_eq!(s.template("report.ko", None).await.unwrap().unwrap().variables, ["symbol", "period"]);
+        assert_eq!(s.template("report.ko", Some(1)).await.unwrap().unwrap().body, "{{symbol}} 요약");
+        assert!(s.template("report.ko", Some(3)).await.unwrap().is_none());
+        assert!(s.create_template("bad name", "x", T0).await.is_err());
+        assert!(s.create_template("t", "{{unclosed", T0).await.is_err());
+        assert!(s.template("t", None).await.unwrap().is_none(), "a refused template stores nothing");
+
+        // Spend by service and day: a billed call, a cache hit, and an embedding (not chat).
+        let mut hit = rec("r2", T0 + 5, "u", "svc", "gpt-4o-mini", 0, 0, 0, "ok");
+        hit.cache_hit = true;
+        hit.saved_cost_picos = 7_000;
+        hit.template_name = Some("report.ko".into());
+        hit.template_version = Some(2);
+        let mut emb = rec("r3", T0 + 6, "u", "svc", "text-embedding-3-small", 10, 0, 200, "ok");
+        emb.endpoint = "embeddings".into();
+        let rows = [rec("r1", T0, "u", "svc", "gpt-4o-mini", 100, 20, 27_000, "ok"), hit.clone(), emb];
+        s.insert_usage(&rows).await.unwrap();
+        let g = s.spend_by_service_day(&UsageFilter::default()).await.unwrap();
+        assert_eq!(g.len(), 1, "{}: {g:?}", db.label);
+        assert_eq!((g[0].day.as_str(), g[0].requests, g[0].cache_hits), ("2026-11-21", 2, 1));
+        assert_eq!(
+            (g[0].prompt_tokens, g[0].completion_tokens, g[0].cost_picos, g[0].saved_cost_picos),
+            (100, 20, 27_000, 7_000)
+        );
+        let back = s.list_usage(&UsageFilter::default(), 10).await.unwrap();
+        let got = back.iter().find(|r| r.request_id == "r2").unwrap();
+        assert_eq!(got, &hit, "{}", db.label);
         db.drop_db().await.unwrap();
     }
 }

@@ -1,0 +1,90 @@
+//! quantai-guard: finds personal data (PII) and banned words in prompt text before it leaves
+//! for an LLM provider, and masks them. Entry points: [`Detector::mask`] (with a per-request
+//! [`Vault`] that [`Vault::restore`]s the originals in the answer) and [`BannedWords`].
+//!
+//! # Rules, and why
+//! Prompts on a trading platform are full of numbers: dates, prices, stock codes, order
+//! numbers, KPIs. A false positive corrupts the question sent to the model; a miss leaks
+//! personal data. So every kind is a shape **and** a proof:
+//! - **Email**: `local@domain.tld`, not glued to a longer word.
+//! - **Phone**: Korean mobiles (010 has an 8-digit subscriber number) with or without
+//!   separators and with `+82`/`82-`; Korean landlines (02, 031–033, 041–044, 051–055,
+//!   061–064, 070) only with separators or as `(02)`/`02)`; US/NANP numbers (area and
+//!   exchange start 2–9) only with separators or parentheses (spaces only after `+1`).
+//! - **RRN** (주민등록번호): `YYMMDD-GNNNNNC` or 13 digits, with a real calendar date
+//!   (leap years by the century that `G` encodes), `G` in 1–8 and a valid check digit.
+//! - **Card**: 13–19 digits, contiguous or in groups split by one kind of single separator,
+//!   with a real issuer prefix and length, and Luhn-valid.
+//! - **Bank account**: 3–4 hyphenated digit groups, 10–14 digits, **and** a bank/account word
+//!   within 20 characters before it (order numbers look the same without one).
+//!
+//! Every numeric kind must stand alone: an ASCII letter or digit right before or after it,
+//! or `-`/`/` + letter-or-digit, or `.`/`:` + digit, means it is part of something longer
+//! (a date, a version, an order id, a longer digit run). Korean text may touch it
+//! (`010-1234-5678로`). Where kinds overlap: email > RRN > card > phone > account.
+//!
+//! Masking replaces each value with a placeholder such as `[PHONE_1]`; one [`Vault`] per
+//! request keeps the numbering stable across all messages of that request.
+
+mod pii;
+mod vault;
+mod words;
+
+use serde::{Deserialize, Serialize};
+
+pub use pii::Detector;
+pub use vault::Vault;
+pub use words::{BannedWords, WordAction};
+
+/// A kind of personal data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PiiKind {
+    Email,
+    Phone,
+    Rrn,
+    Card,
+    BankAccount,
+}
+
+impl PiiKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [PiiKind; 5] = [PiiKind::Email, PiiKind::Phone, PiiKind::Rrn, PiiKind::Card, PiiKind::BankAccount];
+
+    /// The placeholder label: `[EMAIL_1]`, `[ACCOUNT_2]`, ...
+    pub fn label(self) -> &'static str {
+        match self {
+            PiiKind::Email => "EMAIL",
+            PiiKind::Phone => "PHONE",
+            PiiKind::Rrn => "RRN",
+            PiiKind::Card => "CARD",
+            PiiKind::BankAccount => "ACCOUNT",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One detected value: `text[start..end]` (byte offsets) is of `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Finding {
+    pub kind: PiiKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Errors of quantai-guard.
+#[derive(Debug, thiserror::Error)]
+pub enum GuardError {
+    /// A banned word was empty or only whitespace; it would match everywhere.
+    #[error("banned word #{index} ({value:?}) is empty or blank")]
+    EmptyBannedWord { index: usize, value: String },
+    /// The banned-word matcher could not be built (e.g. the list is too large).
+    #[error("banned words cannot be compiled: {0}")]
+    Matcher(String),
+}
+
+/// Result alias for quantai-guard.
+pub type Result<T, E = GuardError> = std::result::Result<T, E>;

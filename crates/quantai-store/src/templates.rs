@@ -1,0 +1,216 @@
+//! Versioned prompt templates: a name, a version (1, 2, … per name; never overwritten) and a
+//! body with `{{variable}}` placeholders. Rendering refuses a missing or an unexpected variable,
+//! naming it, so a template change can never silently send a half-filled prompt.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::{get_i64, Error, Result, Store};
+
+/// A stored template version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Template {
+    pub name: String,
+    pub version: i64,
+    pub body: String,
+    /// The variables the body uses, in order of first use.
+    pub variables: Vec<String>,
+    pub created_ms: i64,
+}
+
+/// Largest template body accepted.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// The variables of `body`, in order of first use; an unclosed `{{` or a bad name is an error.
+pub fn parse_variables(body: &str) -> Result<Vec<String>> {
+    let mut vars: Vec<String> = Vec::new();
+    let mut rest = body;
+    while let Some(i) = rest.find("{{") {
+        let after = &rest[i + 2..];
+        let Some(j) = after.find("}}") else {
+            return Err(Error::Invalid(format!(
+                "template body: '{{{{' at byte {} is never closed",
+                body.len() - rest.len() + i
+            )));
+        };
+        let name = after[..j].trim();
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(Error::Invalid(format!(
+                "template body: {{{{{name}}}}} is not a variable name (letters, digits, _)"
+            )));
+        }
+        if !vars.iter().any(|v| v == name) {
+            vars.push(name.to_string());
+        }
+        rest = &after[j + 2..];
+    }
+    Ok(vars)
+}
+
+/// Fills `body`'s placeholders from `values`.
+pub fn render(t: &Template, values: &BTreeMap<String, String>) -> Result<String> {
+    for v in &t.variables {
+        if !values.contains_key(v) {
+            return Err(Error::Invalid(format!("template {}@{}: variable {v:?} has no value", t.name, t.version)));
+        }
+    }
+    if let Some(extra) = values.keys().find(|k| !t.variables.contains(k)) {
+        return Err(Error::Invalid(format!(
+            "template {}@{} has no variable {extra:?} (it has: {})",
+            t.name,
+            t.version,
+            t.variables.join(", ")
+        )));
+    }
+    let mut out = String::with_capacity(t.body.len());
+    let mut rest = t.body.as_str();
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let j = after.find("}}").unwrap_or(after.len());
+        let name = after[..j].trim();
+        out.push_str(values.get(name).map(String::as_str).unwrap_or_default());
+        rest = after.get(j + 2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// A TEXT column: MySQL's arrive through the Any driver as bytes.
+fn get_text(row: &sqlx::any::AnyRow, col: &str) -> Result<String> {
+    match row.try_get::<String, _>(col) {
+        Ok(s) => Ok(s),
+        Err(_) => {
+            let b: Vec<u8> = row.try_get(col)?;
+            String::from_utf8(b).map_err(|_| Error::Invalid(format!("column {col} is not UTF-8")))
+        }
+    }
+}
+
+fn check_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 128
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!("template name {name:?} must be 1-128 of letters, digits, _ - .")))
+    }
+}
+
+impl Store {
+    /// Stores `body` as the next version of `name`.
+    pub async fn create_template(&self, name: &str, body: &str, now_ms: i64) -> Result<Template> {
+        check_name(name)?;
+        if body.trim().is_empty() || body.len() > MAX_BODY {
+            return Err(Error::Invalid(format!("template body must be 1 to {MAX_BODY} bytes")));
+        }
+        let variables = parse_variables(body)?;
+        let vars_json = serde_json::to_string(&variables).map_err(|e| Error::Invalid(e.to_string()))?;
+        let d = self.dialect;
+        // Two writers racing for the same version: the primary key refuses one; it tries again.
+        for _ in 0..5 {
+            let mut tx = self.pool.begin().await?;
+            let sql = format!("SELECT MAX(version) AS v FROM prompt_templates WHERE name = {}", d.ph(1));
+            let row = sqlx::query(&sql).bind(name.to_string()).fetch_one(&mut *tx).await?;
+            let version = row.try_get::<Option<i64>, _>("v").ok().flatten().unwrap_or(0) + 1;
+            let sql = format!(
+                "INSERT INTO prompt_templates (name, version, body, variables, created_ms) VALUES ({}, {}, {}, {}, {})",
+                d.ph(1),
+                d.ph(2),
+                d.ph(3),
+                d.ph(4),
+                d.ph(5)
+            );
+            let r = sqlx::query(&sql)
+                .bind(name.to_string())
+                .bind(version)
+                .bind(body.to_string())
+                .bind(vars_json.clone())
+                .bind(now_ms)
+                .execute(&mut *tx)
+                .await;
+            match r {
+                Ok(_) => {
+                    tx.commit().await?;
+                    return Ok(Template {
+                        name: name.to_string(),
+                        version,
+                        body: body.to_string(),
+                        variables,
+                        created_ms: now_ms,
+                    });
+                }
+                Err(e) => {
+                    let e = Error::Db(e);
+                    if e.is_duplicate() {
+                        continue;
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Err(Error::Invalid(format!("template {name:?}: too many concurrent writers, try again")))
+    }
+
+    /// One version of a template, or its latest when `version` is `None`.
+    pub async fn template(&self, name: &str, version: Option<i64>) -> Result<Option<Template>> {
+        let d = self.dialect;
+        let cols = "name, version, body, variables, created_ms";
+        let sql = match version {
+            Some(_) => {
+                format!("SELECT {cols} FROM prompt_templates WHERE name = {} AND version = {}", d.ph(1), d.ph(2))
+            }
+            None => {
+                format!("SELECT {cols} FROM prompt_templates WHERE name = {} ORDER BY version DESC LIMIT 1", d.ph(1))
+            }
+        };
+        let mut q = sqlx::query(&sql).bind(name.to_string());
+        if let Some(v) = version {
+            q = q.bind(v);
+        }
+        let Some(row) = q.fetch_optional(&self.pool).await? else { return Ok(None) };
+        let vars = get_text(&row, "variables")?;
+        Ok(Some(Template {
+            name: row.try_get("name")?,
+            version: get_i64(&row, "version")?,
+            body: get_text(&row, "body")?,
+            variables: serde_json::from_str(&vars).map_err(|e| Error::Invalid(e.to_string()))?,
+            created_ms: get_i64(&row, "created_ms")?,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(body: &str) -> Template {
+        Template {
+            name: "n".into(),
+            version: 3,
+            body: body.into(),
+            variables: parse_variables(body).unwrap(),
+            created_ms: 0,
+        }
+    }
+
+    #[test]
+    fn renders_and_names_what_is_wrong() {
+        let tpl = t("{{symbol}} 종목의 {{ period }} 백테스트: Sharpe {{sharpe}}; again {{symbol}}");
+        assert_eq!(tpl.variables, ["symbol", "period", "sharpe"]);
+        let mut v = BTreeMap::new();
+        v.insert("symbol".to_string(), "005930".to_string());
+        v.insert("period".to_string(), "2020-2024".to_string());
+        let err = render(&tpl, &v).unwrap_err().to_string();
+        assert!(err.contains("n@3") && err.contains("\"sharpe\""), "{err}");
+        v.insert("sharpe".to_string(), "1.23".to_string());
+        assert_eq!(render(&tpl, &v).unwrap(), "005930 종목의 2020-2024 백테스트: Sharpe 1.23; again 005930");
+        v.insert("extra".to_string(), "x".to_string());
+        assert!(render(&tpl, &v).unwrap_err().to_string().contains("no variable \"extra\""));
+        assert!(parse_variables("hello {{name").unwrap_err().to_string().contains("never closed"));
+        assert!(parse_variables("hello {{na me}}").unwrap_err().to_string().contains("not a variable name"));
+    }
+}
