@@ -28,6 +28,8 @@ pub struct Settings {
     pub limits: LimitSettings,
     pub budgets: BudgetSettings,
     pub cache: CacheSettings,
+    pub guard: GuardSettings,
+    pub request_log: RequestLogSettings,
     pub redis: RedisSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
@@ -141,6 +143,69 @@ pub struct CacheSettings {
     pub max_entries: usize,
     /// Answers larger than this are not cached.
     pub max_entry_bytes: usize,
+}
+
+/// What to do with personal data found in a prompt.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PiiAction {
+    /// Replace each value with a stable placeholder (`[EMAIL_1]`) before the prompt leaves.
+    #[default]
+    Mask,
+    /// Refuse the request (HTTP 400 `pii_detected`), naming the kinds found.
+    Block,
+    /// Send it as it is.
+    Allow,
+}
+
+/// What to do with a banned word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WordAction {
+    #[default]
+    Block,
+    Mask,
+}
+
+/// Prompt governance: PII masking and banned words, with per-service overrides.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardSettings {
+    pub pii: PiiAction,
+    /// Put the masked values back into the response (unary answers) for the caller.
+    pub restore: bool,
+    #[serde(default)]
+    pub banned_words: Vec<String>,
+    #[serde(default)]
+    pub banned_action: WordAction,
+    #[serde(default)]
+    pub services: BTreeMap<String, ServiceGuard>,
+}
+
+/// One service's overrides of [`GuardSettings`]; an absent field keeps the default.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceGuard {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pii: Option<PiiAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restore: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banned_words: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banned_action: Option<WordAction>,
+}
+
+/// A masked copy of every request and response, as JSON objects in bucket `prompts`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestLogSettings {
+    pub enabled: bool,
+    /// `file:DIR` (the bucket is DIR/prompts) or `s3://BUCKET` (S3-compatible, configured by
+    /// the usual `AWS_*` environment variables, e.g. `AWS_ENDPOINT` for MinIO).
+    pub url: String,
+    /// Objects older than this are deleted (checked at start-up and every hour).
+    pub retention_days: u32,
 }
 
 /// Accepts a TOML table or, from the environment, `"name=value,name=value"`.
@@ -305,6 +370,14 @@ impl Default for Settings {
                 max_entries: 10_000,
                 max_entry_bytes: 1024 * 1024,
             },
+            guard: GuardSettings {
+                pii: PiiAction::Mask,
+                restore: false,
+                banned_words: Vec::new(),
+                banned_action: WordAction::Block,
+                services: BTreeMap::new(),
+            },
+            request_log: RequestLogSettings { enabled: true, url: "file:data/objects".into(), retention_days: 30 },
             redis: RedisSettings {
                 url: String::new(),
                 key_prefix: "quantai".into(),
@@ -440,6 +513,21 @@ impl Settings {
         }
         if self.redis.timeout_ms == 0 {
             return bad("redis.timeout_ms", "must be positive".into());
+        }
+        let words = self
+            .guard
+            .banned_words
+            .iter()
+            .chain(self.guard.services.values().flat_map(|s| s.banned_words.iter().flatten()));
+        if words.clone().any(|w| w.trim().is_empty()) {
+            return bad("guard.banned_words", "an entry is empty".into());
+        }
+        let u = &self.request_log.url;
+        if !(u.starts_with("file:") || u.starts_with("s3://")) {
+            return bad("request_log.url", format!("{u:?} is not file:DIR or s3://BUCKET"));
+        }
+        if self.request_log.retention_days == 0 {
+            return bad("request_log.retention_days", "must be at least 1".into());
         }
         if self.cache.ttl_secs == 0 {
             return bad("cache.ttl_secs", "must be positive (disable the cache with cache.enabled = false)".into());

@@ -6,11 +6,13 @@
 
 pub mod budgets;
 pub mod cache;
+pub mod guard;
 pub mod ledger;
 pub mod limits;
 pub mod metrics;
 pub mod provider;
 pub mod providers;
+pub mod reqlog;
 pub mod shared;
 mod stream;
 pub mod tokens;
@@ -110,6 +112,8 @@ pub(crate) struct Inner {
     limits: limits::RateLimiter,
     budgets: budgets::Budgets,
     cache: cache::ResponseCache,
+    guard: guard::Guard,
+    reqlog: reqlog::RequestLog,
 }
 
 /// The LLM gateway. Cheap to clone.
@@ -175,6 +179,8 @@ impl Gateway {
                 limits: limits::RateLimiter::with_store(settings.limits.clone(), shared.clone()),
                 budgets: budgets::Budgets::with_parts(&settings.budgets, shared.clone(), alerts),
                 cache: cache::ResponseCache::new(settings.cache.clone(), shared),
+                guard: guard::Guard::new(&settings.guard)?,
+                reqlog: reqlog::RequestLog::spawn(&settings.request_log)?,
             }),
         })
     }
@@ -253,6 +259,8 @@ impl Gateway {
             }
         }
         let streamed = body.get("stream").and_then(Value::as_bool) == Some(true);
+        // Nothing leaves, is cached or is logged before banned words and personal data are handled.
+        let masked = self.inner.guard.apply(&ctx.service, &mut body, &self.inner.metrics)?;
         let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
         let cache_key = self.inner.cache.key(&ctx.service, &spec.id, &body, ctx.cache);
         let outcome = match (cache_key.is_some(), ctx.cache) {
@@ -263,7 +271,13 @@ impl Gateway {
         if outcome == "lookup" {
             if let Some(k) = &cache_key {
                 if let Some(hit) = self.inner.cache.get(k).await {
-                    return Ok(self.serve_hit(ctx, &spec, hit, streamed, &body));
+                    self.log_request(&ctx, &spec.id, true, &body, Some(hit.body.clone()));
+                    return Ok(match self.serve_hit(ctx, &spec, hit, streamed, &body) {
+                        Reply::Cached { body, sse: false } => {
+                            Reply::Cached { body: masked.restore_json(body), sse: false }
+                        }
+                        other => other,
+                    });
                 }
                 self.count_cache("miss");
             }
@@ -306,6 +320,7 @@ impl Gateway {
             }
             let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Stream, &mut body).await?;
             draft.reservation = reservation;
+            self.log_request(&ctx, &spec.id, false, &body, None);
             let Attempt::Stream(inner, first) = ok else {
                 return Err(GatewayError::Internal("a streamed call returned a unary answer".into()));
             };
@@ -331,12 +346,18 @@ impl Gateway {
                 estimate_chat(spec.tokenizer, &messages, &parsed)
             });
             // A fallback's answer is not the asked model's answer: only the primary's is cached.
+            if let Reply::Json { body: resp, .. } = &reply {
+                self.log_request(&ctx, &spec.id, false, &body, Some(resp.clone()));
+            }
             if let (Some(k), Reply::Json { body, .. }) = (cache_key, &reply) {
                 if spec.id == plan[0].id {
                     self.inner.cache.put(k, cache::Hit { body: body.clone(), usage });
                 }
             }
-            Ok(reply)
+            Ok(match reply {
+                Reply::Json { body, upstream } => Reply::Json { body: masked.restore_json(body), upstream },
+                other => other,
+            })
         }
     }
 
@@ -344,6 +365,7 @@ impl Gateway {
     /// cheapest embedding model is used.
     pub async fn embeddings(&self, ctx: CallContext, mut body: Map<String, Value>) -> Result<Reply, GatewayError> {
         validate::embeddings(&body)?;
+        self.inner.guard.apply(&ctx.service, &mut body, &self.inner.metrics)?;
         let registry = self.registry();
         if registry.policies.get(&ctx.service).is_none() {
             return Err(Refusal::UnknownService { service: ctx.service.clone() }.into());
@@ -535,6 +557,30 @@ impl Gateway {
             }
         }
         Err(GatewayError::Upstream(last))
+    }
+
+    /// Queues the masked request and the provider's answer for the request log.
+    fn log_request(
+        &self,
+        ctx: &CallContext,
+        model: &str,
+        cache_hit: bool,
+        body: &Map<String, Value>,
+        response: Option<Bytes>,
+    ) {
+        if !self.inner.reqlog.enabled() {
+            return;
+        }
+        self.inner.reqlog.record(reqlog::Entry {
+            request_id: ctx.request_id.clone(),
+            ts_ms: now_ms(),
+            user_id: ctx.user_id.clone(),
+            service: ctx.service.clone(),
+            model: model.to_string(),
+            cache_hit,
+            request: body.clone(),
+            response,
+        });
     }
 
     fn count_cache(&self, outcome: &'static str) {

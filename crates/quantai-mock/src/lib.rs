@@ -50,6 +50,8 @@ pub enum Mode {
     CutBeforeFirstByte,
     /// Fail every other request with HTTP 500 (the 1st, 3rd, 5th, …).
     FailEveryOther,
+    /// Answer (non-stream) with the last message's content, as received.
+    Echo,
 }
 
 /// Shared, switchable state of a running mock.
@@ -211,6 +213,11 @@ async fn chat(State(st): State<Arc<MockState>>, uri: axum::http::Uri, headers: H
         if mode == Mode::ToolCall {
             message = json!({"role": "assistant", "content": null, "tool_calls": tool_call()});
             finish = "tool_calls";
+        }
+        if mode == Mode::Echo {
+            let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+            let last = v["messages"].as_array().and_then(|m| m.last()).map(|m| m["content"].clone());
+            message = json!({"role": "assistant", "content": last.unwrap_or(Value::Null)});
         }
         let mut resp = json!({"id": "chatcmpl-mock", "object": "chat.completion", "created": 1_700_000_000,
             "model": req.model, "choices": [{"index": 0, "message": message, "finish_reason": finish}]});

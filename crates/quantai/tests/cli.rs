@@ -8,6 +8,7 @@ fn quantai(dir: &std::path::Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("QUANTAI__DATABASE__URL", format!("sqlite://{}", dir.join("cli.db").display()))
+        .env("QUANTAI__REQUEST_LOG__URL", format!("file:{}", dir.display()))
         .env_remove("OPENAI_API_KEY")
         .output()
         .unwrap()

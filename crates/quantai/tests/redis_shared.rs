@@ -49,6 +49,7 @@ fn configure(c: &mut Command, db: &str, redis: &str, prefix: &str, phase: &str) 
     c.env("QUANTAI__DATABASE__URL", db)
         .env("QUANTAI__REDIS__URL", redis)
         .env("QUANTAI__REDIS__KEY_PREFIX", prefix)
+        .env("QUANTAI__REQUEST_LOG__ENABLED", "false")
         .env("QUANTAI__LEDGER__FLUSH_INTERVAL_MS", "50")
         .env("QUANTAI__CACHE__ENABLED", "false")
         .env_remove("OPENAI_API_KEY");

@@ -40,6 +40,7 @@ async fn sighup_reloads_and_sigterm_drains_the_ledger() {
         c.env("QUANTAI__DATABASE__URL", &db)
             .env("QUANTAI__MODELS__CATALOG", &catalog)
             // Rows stay queued in memory until shutdown forces them out.
+            .env("QUANTAI__REQUEST_LOG__ENABLED", "false")
             .env("QUANTAI__LEDGER__FLUSH_INTERVAL_MS", "600000")
             .env("QUANTAI__LEDGER__BATCH_SIZE", "100000")
             .env_remove("OPENAI_API_KEY");

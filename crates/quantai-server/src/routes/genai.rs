@@ -104,37 +104,13 @@ pub(crate) async fn usage(
 ) -> Result<Json<Value>, ApiError> {
     let p = state.keys.authenticate(&state.store, &headers).await?;
     let q = query(q)?;
-    let time = |s: &Option<String>, name: &str| {
-        s.as_deref()
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                quantai_store::parse_time(s)
-                    .map_err(|e| ApiError::bad(format!("{name}: {e}"), Some(name), "invalid_time"))
-            })
-            .transpose()
-    };
-    let from_ms = time(&q.from, "from")?;
-    let to_ms = time(&q.to, "to")?;
-    if let (Some(f), Some(t)) = (from_ms, to_ms) {
-        if f >= t {
-            return Err(ApiError::bad("'from' must be before 'to'", Some("from"), "invalid_time"));
-        }
-    }
-    // A user sees only their own usage; an admin sees everyone's.
-    let user_id = match (p.role, q.user) {
-        (Role::Admin, u) => u,
-        (Role::User, Some(u)) if u != p.user_id => {
-            return Err(ApiError::Forbidden(format!("a user key may only read its own usage, not {u:?}")))
-        }
-        (Role::User, _) => Some(p.user_id.clone()),
-    };
+    let filter = usage_filter(&p, &q)?;
     let group_by: GroupBy = q
         .group_by
         .as_deref()
         .unwrap_or("day")
         .parse()
         .map_err(|e: quantai_store::Error| ApiError::bad(e.to_string(), Some("group_by"), "invalid_group_by"))?;
-    let filter = UsageFilter { from_ms, to_ms, user_id, service: q.service, model: q.model };
     let groups = state.store.usage_report(&filter, group_by).await?;
     let total = UsageGroup {
         key: "total".into(),
@@ -152,4 +128,163 @@ pub(crate) async fn usage(
         "groups": groups.iter().map(group_json).collect::<Vec<_>>(),
         "total": group_json(&total),
     })))
+}
+
+/// The filter of a usage query: times parsed, and a user key held to its own usage.
+fn usage_filter(p: &crate::auth::Principal, q: &UsageQuery) -> Result<UsageFilter, ApiError> {
+    let time = |s: &Option<String>, name: &str| {
+        s.as_deref()
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                quantai_store::parse_time(s)
+                    .map_err(|e| ApiError::bad(format!("{name}: {e}"), Some(name), "invalid_time"))
+            })
+            .transpose()
+    };
+    let from_ms = time(&q.from, "from")?;
+    let to_ms = time(&q.to, "to")?;
+    if let (Some(f), Some(t)) = (from_ms, to_ms) {
+        if f >= t {
+            return Err(ApiError::bad("'from' must be before 'to'", Some("from"), "invalid_time"));
+        }
+    }
+    // A user sees only their own usage; an admin sees everyone's.
+    let user_id = match (p.role, q.user.clone()) {
+        (Role::Admin, u) => u,
+        (Role::User, Some(u)) if u != p.user_id => {
+            return Err(ApiError::Forbidden(format!("a user key may only read its own usage, not {u:?}")))
+        }
+        (Role::User, _) => Some(p.user_id.clone()),
+    };
+    Ok(UsageFilter { from_ms, to_ms, user_id, service: q.service.clone(), model: q.model.clone() })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SavingsQuery {
+    from: Option<String>,
+    to: Option<String>,
+    user: Option<String>,
+    service: Option<String>,
+    /// The model actual spend is compared with; default `gpt-4-turbo`.
+    baseline: Option<String>,
+}
+
+/// Actual chat spend against the same tokens priced at a baseline model, plus what the cache
+/// saved, by service and day (seed 002 sprint 1.4's cost-savings verification).
+pub(crate) async fn savings(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    q: Result<Query<SavingsQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let p = state.keys.authenticate(&state.store, &headers).await?;
+    let q = query(q)?;
+    let baseline_id = q.baseline.clone().filter(|b| !b.is_empty()).unwrap_or_else(|| "gpt-4-turbo".into());
+    let reg = state.gateway.registry();
+    let baseline = reg.catalog.get(&baseline_id).ok_or_else(|| {
+        ApiError::bad(
+            format!("baseline model {baseline_id:?} is not in the catalog"),
+            Some("baseline"),
+            "unknown_model",
+        )
+    })?;
+    let uq = UsageQuery {
+        from: q.from.clone(),
+        to: q.to.clone(),
+        user: q.user.clone(),
+        service: q.service.clone(),
+        model: None,
+        group_by: None,
+    };
+    let filter = usage_filter(&p, &uq)?;
+    let groups = state.store.spend_by_service_day(&filter).await?;
+    let usd = |picos: i128| Cost::from_picos(picos);
+    let mut total = [0i128; 4];
+    let rows: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            let tokens = quantai_core::money::TokenUsage {
+                prompt_tokens: u64::try_from(g.prompt_tokens).unwrap_or(0),
+                cached_tokens: u64::try_from(g.cached_tokens).unwrap_or(0),
+                completion_tokens: u64::try_from(g.completion_tokens).unwrap_or(0),
+            };
+            let at_baseline = baseline.price.cost(&tokens).picos();
+            let (actual, saved) = (i128::from(g.cost_picos), i128::from(g.saved_cost_picos));
+            for (t, v) in total.iter_mut().zip([actual, at_baseline, at_baseline - actual, saved]) {
+                *t += v;
+            }
+            json!({
+                "service": g.service, "day": g.day, "requests": g.requests, "cache_hits": g.cache_hits,
+                "prompt_tokens": g.prompt_tokens, "cached_tokens": g.cached_tokens,
+                "completion_tokens": g.completion_tokens,
+                "actual_usd": usd(actual), "baseline_usd": usd(at_baseline),
+                "saved_vs_baseline_usd": usd(at_baseline - actual), "cache_saved_usd": usd(saved),
+            })
+        })
+        .collect();
+    let pct = if total[1] > 0 { (total[2] * 10_000 / total[1]) as f64 / 100.0 } else { 0.0 };
+    Ok(Json(json!({
+        "baseline_model": baseline.id,
+        "filters": {"from": q.from, "to": q.to, "user": filter.user_id, "service": filter.service},
+        "groups": rows,
+        "total": {
+            "actual_usd": usd(total[0]), "baseline_usd": usd(total[1]),
+            "saved_vs_baseline_usd": usd(total[2]), "saved_vs_baseline_pct": pct,
+            "cache_saved_usd": usd(total[3]),
+        },
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewTemplate {
+    name: String,
+    body: String,
+}
+
+fn template_json(t: &quantai_store::templates::Template) -> Value {
+    json!({"name": t.name, "version": t.version, "body": t.body, "variables": t.variables, "created_ms": t.created_ms})
+}
+
+/// Stores a new version of a prompt template (admins).
+pub(crate) async fn create_template(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Json<NewTemplate>, axum::extract::rejection::JsonRejection>,
+) -> Result<(axum::http::StatusCode, Json<Value>), ApiError> {
+    let p = state.keys.authenticate(&state.store, &headers).await?;
+    if p.role != Role::Admin {
+        return Err(ApiError::Forbidden("only an admin key may store prompt templates".into()));
+    }
+    let Json(t) = body.map_err(|e| ApiError::bad(e.body_text(), None, "invalid_json"))?;
+    let now = quantai_gateway::now_ms();
+    let saved = state.store.create_template(&t.name, &t.body, now).await.map_err(|e| match e {
+        quantai_store::Error::Invalid(m) => ApiError::bad(m, Some("body"), "invalid_template"),
+        other => ApiError::Store(other),
+    })?;
+    Ok((axum::http::StatusCode::CREATED, Json(template_json(&saved))))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct VersionQuery {
+    version: Option<i64>,
+}
+
+/// A template's latest version, or `?version=N`.
+pub(crate) async fn get_template(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+    q: Result<Query<VersionQuery>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    state.keys.authenticate(&state.store, &headers).await?;
+    let v = query(q)?.version;
+    let t = state.store.template(&name, v).await?.ok_or_else(|| {
+        ApiError::NotFound(
+            format!("no template {name:?}{}", v.map(|v| format!(" version {v}")).unwrap_or_default()),
+            "template_not_found",
+        )
+    })?;
+    Ok(Json(template_json(&t)))
 }

@@ -65,6 +65,50 @@ pub(crate) async fn context(state: &AppState, headers: &HeaderMap) -> Result<(Pr
     Ok((p, ctx))
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateRef {
+    name: String,
+    version: Option<i64>,
+    #[serde(default)]
+    variables: std::collections::BTreeMap<String, Value>,
+    /// `system` (prepended) or `user` (appended, the default).
+    #[serde(default)]
+    role: Option<String>,
+}
+
+/// Renders `quantai_template` into a message of the request; returns (name, version) for the
+/// ledger.
+async fn apply_template(state: &AppState, body: &mut Map<String, Value>, t: Value) -> Result<(String, i64), ApiError> {
+    let bad = |m: String| ApiError::bad(m, Some("quantai_template"), "invalid_template");
+    let t: TemplateRef = serde_json::from_value(t).map_err(|e| bad(format!("quantai_template: {e}")))?;
+    let tpl = state
+        .store
+        .template(&t.name, t.version)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no prompt template {:?}", t.name), "template_not_found"))?;
+    let values = t
+        .variables
+        .into_iter()
+        .map(|(k, v)| match v {
+            Value::String(s) => (k, s),
+            other => (k, other.to_string()),
+        })
+        .collect();
+    let text = quantai_store::templates::render(&tpl, &values).map_err(|e| bad(e.to_string()))?;
+    let role = t.role.unwrap_or_else(|| "user".into());
+    if role != "user" && role != "system" {
+        return Err(bad(format!("quantai_template.role {role:?} is not system or user")));
+    }
+    let msg = json!({"role": role, "content": text});
+    match body.entry("messages").or_insert_with(|| Value::Array(Vec::new())) {
+        Value::Array(a) if role == "system" => a.insert(0, msg),
+        Value::Array(a) => a.push(msg),
+        _ => return Err(ApiError::bad("'messages' must be an array", Some("messages"), "invalid_type")),
+    }
+    Ok((tpl.name, tpl.version))
+}
+
 /// `Cache-Control: no-store` / `no-cache`, or `X-Quantai-Cache: on` to cache a sampled request.
 fn cache_directive(headers: &HeaderMap) -> CacheDirective {
     let cc = headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
@@ -121,8 +165,11 @@ async fn call(
     endpoint: Endpoint,
 ) -> Result<Response, ApiError> {
     let started = Instant::now();
-    let (_, ctx) = context(&state, &headers).await?;
-    let body = json_object(body)?;
+    let (_, mut ctx) = context(&state, &headers).await?;
+    let mut body = json_object(body)?;
+    if let Some(t) = body.remove("quantai_template") {
+        ctx.template = Some(apply_template(&state, &mut body, t).await?);
+    }
     let rate = state.gateway.admit(&ctx).await?;
     let id = ctx.request_id.clone();
     let r = match endpoint {

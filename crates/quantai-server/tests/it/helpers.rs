@@ -40,6 +40,7 @@ pub struct Options {
     pub cache: quantai_core::config::CacheSettings,
     /// `redis.url` and `redis.key_prefix`, for shared stores.
     pub redis: Option<(String, String)>,
+    pub guard: quantai_core::config::GuardSettings,
 }
 
 impl Default for Options {
@@ -57,6 +58,7 @@ impl Default for Options {
             budgets: Default::default(),
             cache: Settings::default().cache,
             redis: None,
+            guard: Settings::default().guard,
         }
     }
 }
@@ -85,6 +87,8 @@ pub async fn spawn_with(o: Options) -> TestApp {
     s.limits = o.limits.clone();
     s.budgets = o.budgets.clone();
     s.cache = o.cache.clone();
+    s.guard = o.guard.clone();
+    s.request_log.url = format!("file:{}", dir.path().display());
     if let Some((url, prefix)) = &o.redis {
         s.redis.url = url.clone();
         s.redis.key_prefix = prefix.clone();
@@ -180,6 +184,16 @@ impl TestApp {
         tokio::time::sleep(Duration::from_millis(150)).await;
         let rows = self.store.list_usage(&UsageFilter::default(), 100_000).await.unwrap();
         assert_eq!(rows.len(), n, "ledger rows: {rows:?}");
+    }
+
+    /// The request log's bucket directory.
+    pub fn request_log_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("prompts")
+    }
+
+    /// The last body the upstream received.
+    pub fn upstream_body(&self) -> Value {
+        self.mock.state.last_body.lock().unwrap().clone().unwrap_or(Value::Null)
     }
 
     pub fn upstream_requests(&self) -> u64 {

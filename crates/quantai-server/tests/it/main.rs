@@ -9,6 +9,7 @@ mod budgets;
 mod cache;
 mod chat;
 mod errors;
+mod governance;
 mod lifecycle;
 mod limits;
 mod resilience;

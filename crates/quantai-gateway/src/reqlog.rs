@@ -1,0 +1,152 @@
+//! The request log: a masked copy of each chat request and its answer, as JSON lines (one
+//! object per request) batched into objects `DAY/HHMMSS-N.jsonl` in bucket `prompts` — a directory by default, any
+//! S3-compatible store by configuration (object_store). Texts are logged after banned words and
+//! personal data were handled, so the log holds what left for the provider, never more.
+//! Writes happen off the request path; objects older than the retention are deleted hourly.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::StreamExt;
+use object_store::path::Path;
+use object_store::{ObjectStore, PutPayload};
+use quantai_core::config::RequestLogSettings;
+use serde_json::{json, Map, Value};
+use tokio::sync::mpsc;
+
+/// One logged request.
+pub struct Entry {
+    pub request_id: String,
+    pub ts_ms: i64,
+    pub user_id: String,
+    pub service: String,
+    pub model: String,
+    pub cache_hit: bool,
+    pub request: Map<String, Value>,
+    /// The answer as sent by the provider (or the cache); `None` for streams.
+    pub response: Option<Bytes>,
+}
+
+/// The sending side; cheap to clone. Disabled logs drop entries at no cost.
+#[derive(Clone, Default)]
+pub struct RequestLog {
+    tx: Option<mpsc::Sender<Entry>>,
+}
+
+/// Opens the bucket named by `cfg.url`.
+pub fn open(cfg: &RequestLogSettings) -> Result<Arc<dyn ObjectStore>, String> {
+    if let Some(dir) = cfg.url.strip_prefix("file:") {
+        let root = std::path::Path::new(dir).join("prompts");
+        std::fs::create_dir_all(&root)
+            .map_err(|e| format!("request_log.url: cannot create {}: {e}", root.display()))?;
+        let fs = object_store::local::LocalFileSystem::new_with_prefix(&root)
+            .map_err(|e| format!("request_log.url: {e}"))?;
+        return Ok(Arc::new(fs));
+    }
+    if let Some(bucket) = cfg.url.strip_prefix("s3://") {
+        let s3 = object_store::aws::AmazonS3Builder::from_env()
+            .with_bucket_name(bucket.trim_end_matches('/'))
+            .build()
+            .map_err(|e| format!("request_log.url: {e}"))?;
+        return Ok(Arc::new(s3));
+    }
+    Err(format!("request_log.url: {:?} is not file:DIR or s3://BUCKET", cfg.url))
+}
+
+impl RequestLog {
+    /// Starts the writer and the retention sweeper; a disabled log starts nothing.
+    pub fn spawn(cfg: &RequestLogSettings) -> Result<Self, String> {
+        if !cfg.enabled {
+            return Ok(Self::default());
+        }
+        let store = open(cfg)?;
+        let (tx, mut rx) = mpsc::channel::<Entry>(4096);
+        let writer = store.clone();
+        tokio::spawn(async move {
+            let mut seq = 0u64;
+            while let Some(first) = rx.recv().await {
+                // One object per second or per 1,000 requests, whichever comes first.
+                let mut batch = vec![first];
+                let until = tokio::time::Instant::now() + Duration::from_secs(1);
+                while batch.len() < 1_000 {
+                    match tokio::time::timeout_at(until, rx.recv()).await {
+                        Ok(Some(e)) => batch.push(e),
+                        _ => break,
+                    }
+                }
+                seq += 1;
+                let (day, hms) = stamp(batch[0].ts_ms);
+                let path = Path::from(format!("{day}/{hms}-{}-{seq}.jsonl", std::process::id()));
+                let mut out = Vec::with_capacity(batch.len() * 512);
+                for e in batch {
+                    let response =
+                        e.response.as_ref().map(|b| serde_json::from_slice::<Value>(b).unwrap_or(Value::Null));
+                    let doc = json!({
+                        "request_id": e.request_id, "ts_ms": e.ts_ms, "user_id": e.user_id, "service": e.service,
+                        "model": e.model, "cache_hit": e.cache_hit, "request": e.request, "response": response,
+                    });
+                    if serde_json::to_writer(&mut out, &doc).is_ok() {
+                        out.push(b'\n');
+                    }
+                }
+                if let Err(err) = writer.put(&path, PutPayload::from(out)).await {
+                    tracing::warn!(error = %err, "request log write failed");
+                }
+            }
+        });
+        let retention = Duration::from_secs(u64::from(cfg.retention_days) * 86_400);
+        tokio::spawn(async move {
+            loop {
+                match sweep(store.as_ref(), retention).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(deleted = n, "request log: objects past retention deleted"),
+                    Err(e) => tracing::warn!(error = %e, "request log retention sweep failed"),
+                }
+                tokio::time::sleep(Duration::from_secs(3_600)).await;
+            }
+        });
+        Ok(Self { tx: Some(tx) })
+    }
+
+    /// Queues an entry; when the writer is behind, the entry is dropped and counted in the log.
+    pub fn record(&self, e: Entry) {
+        if let Some(tx) = &self.tx {
+            if tx.try_send(e).is_err() {
+                tracing::warn!("request log queue full: entry dropped");
+            }
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.tx.is_some()
+    }
+}
+
+/// Deletes objects last modified before now − `retention`; returns how many.
+pub async fn sweep(store: &dyn ObjectStore, retention: Duration) -> Result<usize, object_store::Error> {
+    let cutoff = chrono_cutoff(retention);
+    let mut old = Vec::new();
+    let mut list = store.list(None);
+    while let Some(meta) = list.next().await {
+        let meta = meta?;
+        if meta.last_modified.timestamp() < cutoff {
+            old.push(meta.location);
+        }
+    }
+    for p in &old {
+        store.delete(p).await?;
+    }
+    Ok(old.len())
+}
+
+/// `YYYY-MM-DD` and `HHMMSS` (UTC) of a timestamp.
+fn stamp(ts_ms: i64) -> (String, String) {
+    let secs = ts_ms.div_euclid(1000).rem_euclid(86_400);
+    (quantai_store::day_of(ts_ms), format!("{:02}{:02}{:02}", secs / 3600, secs / 60 % 60, secs % 60))
+}
+
+fn chrono_cutoff(retention: Duration) -> i64 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    i64::try_from(now.saturating_sub(retention.as_secs())).unwrap_or(0)
+}
