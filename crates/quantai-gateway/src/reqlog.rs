@@ -150,3 +150,32 @@ fn chrono_cutoff(retention: Duration) -> i64 {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     i64::try_from(now.saturating_sub(retention.as_secs())).unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn sweep_deletes_only_objects_past_retention() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg =
+            RequestLogSettings { enabled: true, url: format!("file:{}", dir.path().display()), retention_days: 30 };
+        let store = open(&cfg).unwrap();
+        for name in ["2026-01-01/old.jsonl", "2026-11-21/new.jsonl"] {
+            store.put(&Path::from(name), PutPayload::from_static(b"{}\n")).await.unwrap();
+        }
+        let old = dir.path().join("prompts/2026-01-01/old.jsonl");
+        let forty_days = std::time::SystemTime::now() - Duration::from_secs(40 * 86_400);
+        std::fs::File::options().write(true).open(&old).unwrap().set_modified(forty_days).unwrap();
+        assert_eq!(sweep(store.as_ref(), Duration::from_secs(30 * 86_400)).await.unwrap(), 1);
+        assert!(!old.exists());
+        assert!(dir.path().join("prompts/2026-11-21/new.jsonl").exists());
+        assert_eq!(sweep(store.as_ref(), Duration::from_secs(30 * 86_400)).await.unwrap(), 0);
+    }
+
+    #[test]
+    fn bad_urls_are_named() {
+        let cfg = RequestLogSettings { enabled: true, url: "ftp://x".into(), retention_days: 1 };
+        assert!(open(&cfg).err().unwrap().contains("request_log.url"));
+    }
+}
