@@ -319,17 +319,14 @@ impl Reservation {
             let held: Vec<String> =
                 self.held.iter().map(|h| redis_key(&r, h.scope, h.period, h.window, &h.name)).collect();
             // A window that rolled over while the call ran: the cost lands in the new one.
-            let landing: Vec<(String, u64)> = self
-                .held
-                .iter()
-                .map(|h| (redis_key(&r, h.scope, h.period, window_id(h.period, now), &h.name), window_ttl(h.period)))
-                .collect();
+            let mut landing = Vec::with_capacity(self.held.len());
+            let mut info = Vec::with_capacity(self.held.len());
+            for h in &self.held {
+                let w = window_id(h.period, now);
+                landing.push((redis_key(&r, h.scope, h.period, w, &h.name), window_ttl(h.period)));
+                info.push((h.scope, h.period, h.name.clone(), w, h.limit));
+            }
             let (state, amount) = (self.state.clone(), self.amount);
-            let info: Vec<(Scope, Period, String, i64, i128)> = self
-                .held
-                .iter()
-                .map(|h| (h.scope, h.period, h.name.clone(), window_id(h.period, now), h.limit))
-                .collect();
             let task = async move {
                 match r.settle(&held, &landing, amount, actual).await {
                     Ok(spent) => {
@@ -427,6 +424,8 @@ impl Alerts {
         if !fired.insert((scope, period, name.to_string(), window, t)) {
             return;
         }
+        // Past windows of this budget can never fire again.
+        fired.retain(|(s, p, n, w, _)| !(*s == scope && *p == period && n == name && *w < window));
         drop(fired);
         let (scope_s, period_s) = (scope_name(scope), period_name(period));
         let (spent_usd, limit_usd) = (Cost::from_picos(spent).to_string(), Cost::from_picos(limit).to_string());

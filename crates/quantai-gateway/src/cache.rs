@@ -58,25 +58,29 @@ pub struct ResponseCache {
     remote: Option<Arc<Shared>>,
 }
 
-/// Body fields that do not change the answer.
-const IGNORED: [&str; 5] = ["stream", "stream_options", "user", "metadata", "store"];
+/// Body fields that do not change the answer (`model` is keyed by its resolved catalog id).
+const IGNORED: [&str; 6] = ["stream", "stream_options", "user", "metadata", "store", "model"];
+
+/// An object with sorted keys, leaving out those `skip` names.
+fn canonical_object(m: &Map<String, Value>, skip: &[&str], out: &mut Vec<u8>) {
+    let mut keys: Vec<&String> = m.keys().filter(|k| !skip.contains(&k.as_str())).collect();
+    keys.sort();
+    out.push(b'{');
+    for (i, k) in keys.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Writing a string into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *out, k);
+        out.push(b':');
+        canonical(&m[k], out);
+    }
+    out.push(b'}');
+}
 
 fn canonical(v: &Value, out: &mut Vec<u8>) {
     match v {
-        Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
-            out.push(b'{');
-            for (i, k) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                out.extend_from_slice(Value::String(k.clone()).to_string().as_bytes());
-                out.push(b':');
-                canonical(&m[k], out);
-            }
-            out.push(b'}');
-        }
+        Value::Object(m) => canonical_object(m, &[], out),
         Value::Array(a) => {
             out.push(b'[');
             for (i, x) in a.iter().enumerate() {
@@ -122,12 +126,7 @@ impl ResponseCache {
         buf.push(0);
         buf.extend_from_slice(model.as_bytes());
         buf.push(0);
-        let mut m = body.clone();
-        for f in IGNORED {
-            m.remove(f);
-        }
-        m.remove("model");
-        canonical(&Value::Object(m), &mut buf);
+        canonical_object(body, &IGNORED, &mut buf);
         Some(Sha256::digest(&buf).into())
     }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use bytes::Bytes;
 use quantai_core::config::{GuardSettings, PiiAction, WordAction};
-use quantai_guard::{BannedWords, Detector, Vault};
+use quantai_guard::{BannedWords, Detector, PiiKind, Vault};
 use serde_json::{Map, Value};
 
 use crate::metrics::{GuardLabels, Metrics};
@@ -128,18 +128,18 @@ impl Guard {
             match rules.pii {
                 PiiAction::Allow => {}
                 PiiAction::Block => {
-                    let found = self.detector.find(text);
-                    if !found.is_empty() {
-                        let mut kinds: Vec<&str> = found.iter().map(|f| f.kind.label()).collect();
+                    let mut kinds: Vec<PiiKind> = self.detector.find(text).iter().map(|f| f.kind).collect();
+                    if !kinds.is_empty() {
                         kinds.sort_unstable();
                         kinds.dedup();
                         for k in &kinds {
-                            metrics.guard.get_or_create(&GuardLabels { kind: pii_kind(k), action: "block" }).inc();
+                            metrics.guard.get_or_create(&GuardLabels { kind: k.name(), action: "block" }).inc();
                         }
+                        let labels: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
                         return Err(GatewayError::InvalidRequest {
                             message: format!(
                                 "the prompt contains personal data ({}); service {service:?} refuses it",
-                                kinds.join(", ")
+                                labels.join(", ")
                             ),
                             param: Some("messages".into()),
                             code: "pii_detected",
@@ -154,19 +154,9 @@ impl Guard {
             }
         }
         for (kind, n) in vault.counts() {
-            metrics.guard.get_or_create(&GuardLabels { kind: pii_kind(kind.label()), action: "mask" }).inc_by(n as u64);
+            metrics.guard.get_or_create(&GuardLabels { kind: kind.name(), action: "mask" }).inc_by(n as u64);
         }
         Ok(Masked { vault, restore: rules.restore })
-    }
-}
-
-fn pii_kind(label: &str) -> &'static str {
-    match label {
-        "EMAIL" => "email",
-        "PHONE" => "phone",
-        "RRN" => "rrn",
-        "CARD" => "card",
-        _ => "bank_account",
     }
 }
 

@@ -261,29 +261,19 @@ impl Gateway {
         let streamed = body.get("stream").and_then(Value::as_bool) == Some(true);
         // Nothing leaves, is cached or is logged before banned words and personal data are handled.
         let masked = self.inner.guard.apply(&ctx.service, &mut body, &self.inner.metrics)?;
-        let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
         let cache_key = self.inner.cache.key(&ctx.service, &spec.id, &body, ctx.cache);
-        let outcome = match (cache_key.is_some(), ctx.cache) {
-            (true, cache::CacheDirective::NoCache) => "bypass",
-            (true, _) => "lookup",
-            (false, _) => "uncacheable",
-        };
-        if outcome == "lookup" {
-            if let Some(k) = &cache_key {
-                if let Some(hit) = self.inner.cache.get(k).await {
+        match (&cache_key, ctx.cache) {
+            (Some(_), cache::CacheDirective::NoCache) => self.count_cache("bypass"),
+            (Some(k), _) => match self.inner.cache.get(k).await {
+                Some(hit) => {
                     self.log_request(&ctx, &spec.id, true, &body, Some(hit.body.clone()));
-                    return Ok(match self.serve_hit(ctx, &spec, hit, streamed, &body) {
-                        Reply::Cached { body, sse: false } => {
-                            Reply::Cached { body: masked.restore_json(body), sse: false }
-                        }
-                        other => other,
-                    });
+                    return Ok(self.serve_hit(ctx, &spec, hit, streamed, &body, &masked));
                 }
-                self.count_cache("miss");
-            }
-        } else if outcome == "bypass" {
-            self.count_cache("bypass");
+                None => self.count_cache("miss"),
+            },
+            (None, _) => {}
         }
+        let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
         let plan = self.within_quota(plan).await?;
         let reservation = if self.inner.budgets.enabled() {
             let messages = body.get("messages").cloned().unwrap_or(Value::Null);
@@ -306,11 +296,7 @@ impl Gateway {
         };
 
         if streamed {
-            let wants_usage = body
-                .get("stream_options")
-                .and_then(|o| o.get("include_usage"))
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
+            let wants_usage = wants_usage(&body);
             let opts = body.entry("stream_options").or_insert(Value::Null);
             if !opts.is_object() {
                 *opts = Value::Object(Map::new());
@@ -595,6 +581,7 @@ impl Gateway {
         hit: cache::Hit,
         streamed: bool,
         body: &Map<String, Value>,
+        masked: &guard::Masked,
     ) -> Reply {
         self.count_cache("hit");
         let saved = spec.price.cost(&hit.usage);
@@ -604,14 +591,9 @@ impl Gateway {
         draft.saved = saved;
         self.inner.commit(draft, TokenUsage::default(), false, "ok", 200, None);
         if streamed {
-            let wants_usage = body
-                .get("stream_options")
-                .and_then(|o| o.get("include_usage"))
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
-            Reply::Cached { body: cache::as_sse(&hit.body, &hit.usage, wants_usage), sse: true }
+            Reply::Cached { body: cache::as_sse(&hit.body, &hit.usage, wants_usage(body)), sse: true }
         } else {
-            Reply::Cached { body: hit.body, sse: false }
+            Reply::Cached { body: masked.restore_json(hit.body), sse: false }
         }
     }
 
@@ -789,6 +771,11 @@ impl Draft {
 /// Wall-clock milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+/// Whether a streamed request asked for the final usage chunk.
+fn wants_usage(body: &Map<String, Value>) -> bool {
+    body.get("stream_options").and_then(|o| o.get("include_usage")).and_then(Value::as_bool).unwrap_or(false)
 }
 
 fn to_bytes(body: &Map<String, Value>) -> Result<Bytes, GatewayError> {

@@ -214,15 +214,10 @@ impl RateLimiter {
             return Ok(Vec::new());
         }
         if let Some(r) = &self.remote {
-            // One round trip per model at most; quotas are few.
-            let mut out = Vec::new();
-            for (m, limit) in limited {
-                let key = r.key(&format!("mt:{day}:{m}"));
-                if r.model_admit(&[(key, limit)]).await? == 1 {
-                    out.push(m.to_string());
-                }
-            }
-            return Ok(out);
+            let counters: Vec<(String, u64)> =
+                limited.iter().map(|(m, limit)| (r.key(&format!("mt:{day}:{m}")), *limit)).collect();
+            let flags = r.used_up(&counters).await?;
+            return Ok(limited.iter().zip(flags).filter(|(_, up)| *up).map(|((m, _), _)| m.to_string()).collect());
         }
         let Ok(map) = self.model_days.lock() else { return Ok(Vec::new()) };
         Ok(limited

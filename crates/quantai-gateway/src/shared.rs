@@ -133,14 +133,15 @@ end
 return 0
 ";
 
-/// Daily tokens per model: KEYS are day counters, ARGV their limits. Returns the index of the
-/// first used-up model, or 0.
+/// Daily tokens per model: KEYS are day counters, ARGV their limits. Returns 1 for each used-up
+/// counter, 0 for the others.
 const MODEL_ADMIT: &str = r"
+local out = {}
 for i = 1, #KEYS do
   local used = tonumber(redis.call('GET', KEYS[i]) or '0')
-  if used >= tonumber(ARGV[i]) then return i end
+  out[i] = (used >= tonumber(ARGV[i])) and 1 or 0
 end
-return 0
+return out
 ";
 
 impl Shared {
@@ -201,9 +202,17 @@ impl Shared {
             inv.arg(a);
         }
         let mut conn = self.conn.clone();
-        match tokio::time::timeout(self.timeout, inv.invoke_async(&mut conn)).await {
-            Ok(Ok(v)) => Ok(v),
-            Ok(Err(e)) => Err(SharedError { op, reason: e.to_string() }),
+        self.timed(op, inv.invoke_async(&mut conn)).await
+    }
+
+    /// Bounds one Redis operation by `redis.timeout_ms`, naming the operation on failure.
+    async fn timed<T>(
+        &self,
+        op: &'static str,
+        fut: impl std::future::Future<Output = redis::RedisResult<T>>,
+    ) -> Result<T, SharedError> {
+        match tokio::time::timeout(self.timeout, fut).await {
+            Ok(r) => r.map_err(|e| SharedError { op, reason: e.to_string() }),
             Err(_) => Err(SharedError { op, reason: format!("no answer within {:?}", self.timeout) }),
         }
     }
@@ -258,12 +267,12 @@ impl Shared {
         Ok(n == 1)
     }
 
-    /// The index (1-based) of the first `(key, limit)` whose day counter is used up, or 0.
-    pub async fn model_admit(&self, counters: &[(String, u64)]) -> Result<usize, SharedError> {
+    /// For each `(key, limit)`, whether its day counter is used up; one round trip.
+    pub async fn used_up(&self, counters: &[(String, u64)]) -> Result<Vec<bool>, SharedError> {
         let keys: Vec<String> = counters.iter().map(|c| c.0.clone()).collect();
         let args: Vec<String> = counters.iter().map(|c| c.1.to_string()).collect();
-        let i: i64 = self.run("model token quota", &self.model_admit, &keys, &args).await?;
-        Ok(usize::try_from(i).unwrap_or(0))
+        let flags: Vec<i64> = self.run("model token quota", &self.model_admit, &keys, &args).await?;
+        Ok(flags.into_iter().map(|f| f == 1).collect())
     }
 
     /// Adds `n` to a counter that expires after `ttl_secs`.
@@ -271,12 +280,8 @@ impl Shared {
         let mut conn = self.conn.clone();
         let mut pipe = redis::pipe();
         pipe.atomic().cmd("INCRBY").arg(key).arg(n).cmd("EXPIRE").arg(key).arg(ttl_secs).ignore();
-        let fut = pipe.query_async::<(i64,)>(&mut conn);
-        match tokio::time::timeout(self.timeout, fut).await {
-            Ok(Ok((v,))) => Ok(v),
-            Ok(Err(e)) => Err(SharedError { op: "counter increment", reason: e.to_string() }),
-            Err(_) => Err(SharedError { op: "counter increment", reason: "timeout".into() }),
-        }
+        let (v,) = self.timed("counter increment", pipe.query_async::<(i64,)>(&mut conn)).await?;
+        Ok(v)
     }
 
     /// A cached value, if present.
@@ -284,11 +289,7 @@ impl Shared {
         let mut conn = self.conn.clone();
         let mut cmd = redis::cmd("GET");
         cmd.arg(key);
-        let fut = cmd.query_async::<Option<Vec<u8>>>(&mut conn);
-        match tokio::time::timeout(self.timeout, fut).await {
-            Ok(r) => r.map_err(|e| SharedError { op: "cache read", reason: e.to_string() }),
-            Err(_) => Err(SharedError { op: "cache read", reason: "timeout".into() }),
-        }
+        self.timed("cache read", cmd.query_async::<Option<Vec<u8>>>(&mut conn)).await
     }
 
     /// Stores a value for `ttl`.
@@ -297,10 +298,6 @@ impl Shared {
         let ms = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
         let mut cmd = redis::cmd("SET");
         cmd.arg(key).arg(value).arg("PX").arg(ms);
-        let fut = cmd.query_async::<()>(&mut conn);
-        match tokio::time::timeout(self.timeout, fut).await {
-            Ok(r) => r.map_err(|e| SharedError { op: "cache write", reason: e.to_string() }),
-            Err(_) => Err(SharedError { op: "cache write", reason: "timeout".into() }),
-        }
+        self.timed("cache write", cmd.query_async::<()>(&mut conn)).await
     }
 }

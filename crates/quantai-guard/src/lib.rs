@@ -62,6 +62,17 @@ impl PiiKind {
         }
     }
 
+    /// The snake_case name, as in configuration and metrics: `email`, `bank_account`, ...
+    pub fn name(self) -> &'static str {
+        match self {
+            PiiKind::Email => "email",
+            PiiKind::Phone => "phone",
+            PiiKind::Rrn => "rrn",
+            PiiKind::Card => "card",
+            PiiKind::BankAccount => "bank_account",
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
     }

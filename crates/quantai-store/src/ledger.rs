@@ -192,11 +192,7 @@ impl Store {
             COLUMNS.join(", "),
             limit.clamp(1, 100_000)
         );
-        let mut q = sqlx::query(&sql);
-        for b in binds {
-            q = b.bind(q);
-        }
-        let rows = q.fetch_all(&self.pool).await?;
+        let rows = self.fetch(&sql, binds).await?;
         rows.iter().map(decode_record).collect()
     }
 
@@ -216,11 +212,7 @@ impl Store {
             d.sum_i64("completion_tokens"),
             d.sum_i64("cost_picos"),
         );
-        let mut q = sqlx::query(&sql);
-        for b in binds {
-            q = b.bind(q);
-        }
-        let rows = q.fetch_all(&self.pool).await?;
+        let rows = self.fetch(&sql, binds).await?;
         rows.iter()
             .map(|r| {
                 Ok(UsageGroup {
@@ -270,11 +262,7 @@ impl Store {
             d.sum_i64("cost_picos"),
             d.sum_i64("saved_cost_picos"),
         );
-        let mut q = sqlx::query(&sql);
-        for b in binds {
-            q = b.bind(q);
-        }
-        let rows = q.fetch_all(&self.pool).await?;
+        let rows = self.fetch(&sql, binds).await?;
         rows.iter()
             .map(|r| {
                 Ok(SpendGroup {
@@ -290,6 +278,17 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Runs a query with its bound filter values.
+    async fn fetch(&self, sql: &str, binds: Vec<Bind>) -> Result<Vec<sqlx::any::AnyRow>> {
+        let mut q = sqlx::query(sql);
+        for b in binds {
+            q = b.bind(q);
+        }
+        Ok(q.fetch_all(&self.pool).await?)
     }
 }
 
