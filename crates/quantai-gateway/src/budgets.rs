@@ -16,7 +16,7 @@ use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
 use crate::metrics::{AlertLabels, Metrics};
-use crate::shared::{Shared, SharedError};
+use crate::shared::Shared;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
@@ -74,14 +74,6 @@ impl Counters {
 pub struct Exceeded {
     pub what: String,
     pub resets_at: OffsetDateTime,
-}
-
-/// Why a reservation was not made.
-#[derive(Debug)]
-pub enum Refused {
-    Exceeded(Exceeded),
-    /// The shared store failed and `redis.fail_open` is off.
-    Unavailable(SharedError),
 }
 
 struct State {
@@ -237,31 +229,41 @@ impl Budgets {
             .collect()
     }
 
-    /// Reserves `amount` against every budget of `user` and `service`, in Redis when shared.
-    pub async fn reserve_shared(
+    /// Whether the book lives in Redis.
+    pub(crate) fn shared(&self) -> bool {
+        self.state.remote.is_some()
+    }
+
+    /// The Redis windows `(key, limit, lifetime)` a call of `user` for `service` reserves on,
+    /// for [`crate::shared::Shared::gate`] (empty in memory).
+    pub(crate) fn shared_windows(&self, user: &str, service: &str, now: OffsetDateTime) -> Vec<(String, i128, u64)> {
+        let Some(r) = &self.state.remote else { return Vec::new() };
+        self.held(user, service, now)
+            .iter()
+            .map(|h| (redis_key(r, h.scope, h.period, h.window, &h.name), h.limit, window_ttl(h.period)))
+            .collect()
+    }
+
+    /// The outcome of a Redis reservation of `amount`: `refused` is the 1-based index of the
+    /// refusing window, or 0 when `amount` is now held on every window.
+    pub(crate) fn shared_outcome(
         &self,
         user: &str,
         service: &str,
         amount: Cost,
         now: OffsetDateTime,
-    ) -> Result<Reservation, Refused> {
-        let Some(r) = &self.state.remote else {
-            return self.reserve(user, service, amount, now).map_err(Refused::Exceeded);
-        };
-        let held = self.held(user, service, now);
-        let windows: Vec<(String, i128, u64)> = held
-            .iter()
-            .map(|h| (redis_key(r, h.scope, h.period, h.window, &h.name), h.limit, window_ttl(h.period)))
-            .collect();
-        match r.reserve(&windows, amount.picos()).await {
-            Ok(0) => Ok(Reservation { state: self.state.clone(), held, amount: amount.picos(), settled: false }),
-            Ok(i) => Err(Refused::Exceeded(self.exceeded(i - 1, user, service, now))),
-            Err(e) if r.fail_open() => {
-                tracing::warn!(error = %e, "budgets not enforced: redis unavailable (redis.fail_open)");
-                Ok(Reservation { state: self.state.clone(), held: Vec::new(), amount: 0, settled: false })
-            }
-            Err(e) => Err(Refused::Unavailable(e)),
+        refused: usize,
+    ) -> Result<Reservation, Exceeded> {
+        if let Some(i) = refused.checked_sub(1) {
+            return Err(self.exceeded(i, user, service, now));
         }
+        let held = self.held(user, service, now);
+        Ok(Reservation { state: self.state.clone(), held, amount: amount.picos(), settled: false })
+    }
+
+    /// A reservation that holds nothing (budgets not enforced).
+    pub(crate) fn nothing_held(&self) -> Reservation {
+        Reservation { state: self.state.clone(), held: Vec::new(), amount: 0, settled: false }
     }
 
     /// Reserves `amount` against every budget of `user` and `service` (memory store).

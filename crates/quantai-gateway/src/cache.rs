@@ -134,6 +134,16 @@ impl ResponseCache {
         r.key(&format!("cache:{}", hex(k)))
     }
 
+    /// The Redis key of `k` when the cache lives in Redis, for [`crate::shared::Shared::gate`].
+    pub(crate) fn shared_key(&self, k: &Key) -> Option<String> {
+        self.remote.as_ref().map(|r| Self::redis_key(r, k))
+    }
+
+    /// Decodes a value read from Redis.
+    pub(crate) fn decode_shared(v: &[u8]) -> Option<Hit> {
+        decode(v)
+    }
+
     /// A live entry.
     pub async fn get(&self, k: &Key) -> Option<Hit> {
         if let Some(r) = &self.remote {

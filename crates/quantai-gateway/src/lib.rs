@@ -27,7 +27,7 @@ use arc_swap::ArcSwap;
 use bytes::Bytes;
 use quantai_core::catalog::{ModelKind, ModelSpec, Tokenizer};
 use quantai_core::config::{RetrySettings, Settings};
-use quantai_core::money::{PriceSheet, TokenUsage};
+use quantai_core::money::{Cost, PriceSheet, TokenUsage};
 use quantai_core::policy::Refusal;
 use quantai_core::registry::Registry;
 use quantai_store::ledger::UsageRecord;
@@ -99,6 +99,13 @@ pub enum Reply {
     Cached { body: Bytes, sse: bool },
 }
 
+/// What [`Gateway::gate`] decided before the upstream call.
+struct Gated {
+    rate: limits::RateInfo,
+    hit: Option<cache::Hit>,
+    reservation: Option<budgets::Reservation>,
+}
+
 /// The shared state behind a [`Gateway`].
 pub(crate) struct Inner {
     registry: ArcSwap<Registry>,
@@ -114,6 +121,8 @@ pub(crate) struct Inner {
     cache: cache::ResponseCache,
     guard: guard::Guard,
     reqlog: reqlog::RequestLog,
+    /// The Redis connection, when some control keeps its state there.
+    shared: Option<Arc<shared::Shared>>,
 }
 
 /// The LLM gateway. Cheap to clone.
@@ -178,21 +187,11 @@ impl Gateway {
                 fallbacks: settings.models.fallbacks.clone(),
                 limits: limits::RateLimiter::with_store(settings.limits.clone(), shared.clone()),
                 budgets: budgets::Budgets::with_parts(&settings.budgets, shared.clone(), alerts),
-                cache: cache::ResponseCache::new(settings.cache.clone(), shared),
+                cache: cache::ResponseCache::new(settings.cache.clone(), shared.clone()),
                 guard: guard::Guard::new(&settings.guard)?,
                 reqlog: reqlog::RequestLog::spawn(&settings.request_log)?,
+                shared,
             }),
-        })
-    }
-
-    /// Admits a request under the rate limits of its user and service (before any upstream call).
-    pub async fn admit(&self, ctx: &CallContext) -> Result<limits::RateInfo, GatewayError> {
-        if !self.inner.limits.enabled() {
-            return Ok(limits::RateInfo::default());
-        }
-        self.inner.limits.admit_shared(&ctx.user_id, &ctx.service).await.map_err(|e| match e {
-            limits::Admission::Limited(l) => GatewayError::RateLimited(l),
-            limits::Admission::Unavailable(e) => GatewayError::Unavailable(e.to_string()),
         })
     }
 
@@ -236,7 +235,11 @@ impl Gateway {
 
     /// An OpenAI chat completion under `ctx.service`'s policy. The body's unknown fields,
     /// tools and `response_format` pass through untouched.
-    pub async fn chat(&self, ctx: CallContext, mut body: Map<String, Value>) -> Result<Reply, GatewayError> {
+    pub async fn chat(
+        &self,
+        ctx: CallContext,
+        mut body: Map<String, Value>,
+    ) -> Result<(Reply, limits::RateInfo), GatewayError> {
         validate::chat(&body)?;
         let registry = self.registry();
         let model_id = match body.get("model").and_then(Value::as_str) {
@@ -262,38 +265,37 @@ impl Gateway {
         // Nothing leaves, is cached or is logged before banned words and personal data are handled.
         let masked = self.inner.guard.apply(&ctx.service, &mut body, &self.inner.metrics)?;
         let cache_key = self.inner.cache.key(&ctx.service, &spec.id, &body, ctx.cache);
-        match (&cache_key, ctx.cache) {
-            (Some(_), cache::CacheDirective::NoCache) => self.count_cache("bypass"),
-            (Some(k), _) => match self.inner.cache.get(k).await {
-                Some(hit) => {
-                    self.log_request(&ctx, &spec.id, true, &body, Some(hit.body.clone()));
-                    return Ok(self.serve_hit(ctx, &spec, hit, streamed, &body, &masked));
-                }
-                None => self.count_cache("miss"),
-            },
-            (None, _) => {}
-        }
         let plan = self.plan(&spec, |m| registry.policies.validate(&registry.catalog, &ctx.service, m).ok().cloned());
         let plan = self.within_quota(plan).await?;
-        let reservation = if self.inner.budgets.enabled() {
-            let messages = body.get("messages").cloned().unwrap_or(Value::Null);
-            let prompt = tokens::reserve_messages(spec.tokenizer, &messages);
-            let max_out = ["max_completion_tokens", "max_tokens"]
-                .iter()
-                .find_map(|f| body.get(*f).and_then(Value::as_u64))
-                .unwrap_or(u64::from(spec.max_output_tokens));
-            // The largest cost any model of the plan could charge.
-            let worst = plan
-                .iter()
-                .map(|m| {
-                    m.price.input.cost(prompt) + m.price.output.cost(max_out.min(u64::from(m.max_output_tokens).max(1)))
-                })
-                .max()
-                .unwrap_or_default();
-            Some(self.reserve(&ctx, worst).await?)
-        } else {
-            None
-        };
+        let gated = self
+            .gate(&ctx, cache_key.as_ref(), || {
+                let messages = body.get("messages").unwrap_or(&Value::Null);
+                let prompt = tokens::reserve_messages(spec.tokenizer, messages);
+                let max_out = ["max_completion_tokens", "max_tokens"]
+                    .iter()
+                    .find_map(|f| body.get(*f).and_then(Value::as_u64))
+                    .unwrap_or(u64::from(spec.max_output_tokens));
+                // The largest cost any model of the plan could charge.
+                plan.iter()
+                    .map(|m| {
+                        m.price.input.cost(prompt)
+                            + m.price.output.cost(max_out.min(u64::from(m.max_output_tokens).max(1)))
+                    })
+                    .max()
+                    .unwrap_or_default()
+            })
+            .await?;
+        let rate = gated.rate;
+        match (&cache_key, ctx.cache, gated.hit) {
+            (Some(_), cache::CacheDirective::NoCache, _) => self.count_cache("bypass"),
+            (Some(_), _, Some(hit)) => {
+                self.log_request(&ctx, &spec.id, true, &body, Some(hit.body.clone()));
+                return Ok((self.serve_hit(ctx, &spec, hit, streamed, &body, &masked), rate));
+            }
+            (Some(_), _, None) => self.count_cache("miss"),
+            (None, _, _) => {}
+        }
+        let reservation = gated.reservation;
 
         if streamed {
             let wants_usage = wants_usage(&body);
@@ -311,18 +313,16 @@ impl Gateway {
                 return Err(GatewayError::Internal("a streamed call returned a unary answer".into()));
             };
             let messages = body.remove("messages").unwrap_or(Value::Null);
-            Ok(Reply::Stream {
-                stream: Box::new(MeteredStream::new(
-                    inner,
-                    first,
-                    self.inner.clone(),
-                    draft,
-                    spec.tokenizer,
-                    messages,
-                    wants_usage,
-                )),
-                upstream,
-            })
+            let stream = Box::new(MeteredStream::new(
+                inner,
+                first,
+                self.inner.clone(),
+                draft,
+                spec.tokenizer,
+                messages,
+                wants_usage,
+            ));
+            Ok((Reply::Stream { stream, upstream }, rate))
         } else {
             let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Chat, &mut body).await?;
             draft.reservation = reservation;
@@ -340,16 +340,21 @@ impl Gateway {
                     self.inner.cache.put(k, cache::Hit { body: body.clone(), usage });
                 }
             }
-            Ok(match reply {
+            let reply = match reply {
                 Reply::Json { body, upstream } => Reply::Json { body: masked.restore_json(body), upstream },
                 other => other,
-            })
+            };
+            Ok((reply, rate))
         }
     }
 
     /// OpenAI embeddings. The model must be an embedding model of the catalog; without one the
     /// cheapest embedding model is used.
-    pub async fn embeddings(&self, ctx: CallContext, mut body: Map<String, Value>) -> Result<Reply, GatewayError> {
+    pub async fn embeddings(
+        &self,
+        ctx: CallContext,
+        mut body: Map<String, Value>,
+    ) -> Result<(Reply, limits::RateInfo), GatewayError> {
         validate::embeddings(&body)?;
         self.inner.guard.apply(&ctx.service, &mut body, &self.inner.metrics)?;
         let registry = self.registry();
@@ -382,38 +387,115 @@ impl Gateway {
                 .cloned()
         });
         let plan = self.within_quota(plan).await?;
-        let reservation = if self.inner.budgets.enabled() {
-            let input = body.get("input").cloned().unwrap_or(Value::Null);
-            let n = tokens::count_embedding_input(spec.tokenizer, &input);
-            let worst = plan.iter().map(|m| m.price.input.cost(n)).max().unwrap_or_default();
-            Some(self.reserve(&ctx, worst).await?)
-        } else {
-            None
-        };
-        let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Embed, &mut body).await?;
-        draft.reservation = reservation;
-        Ok(self
-            .finish_ok(draft, ok, upstream, |_| {
-                let input = body.get("input").cloned().unwrap_or(Value::Null);
-                let n = tokens::count_embedding_input(spec.tokenizer, &input);
-                TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
+        let gated = self
+            .gate(&ctx, None, || {
+                let n = tokens::count_embedding_input(spec.tokenizer, body.get("input").unwrap_or(&Value::Null));
+                plan.iter().map(|m| m.price.input.cost(n)).max().unwrap_or_default()
             })
-            .0)
+            .await?;
+        let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Embed, &mut body).await?;
+        draft.reservation = gated.reservation;
+        let (reply, _) = self.finish_ok(draft, ok, upstream, |_| {
+            let n = tokens::count_embedding_input(spec.tokenizer, body.get("input").unwrap_or(&Value::Null));
+            TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
+        });
+        Ok((reply, gated.rate))
     }
 
-    async fn reserve(
+    /// Admission under the rate limits, the response-cache lookup (`key`) and the budget
+    /// reservation of `amount()` (the most the call may cost), in that order: a refused call
+    /// consumes nothing further, a cache hit reserves nothing. Whatever lives in Redis is
+    /// decided in one round trip ([`shared::Shared::gate`]).
+    async fn gate(
         &self,
         ctx: &CallContext,
-        amount: quantai_core::money::Cost,
-    ) -> Result<budgets::Reservation, GatewayError> {
-        self.inner
-            .budgets
-            .reserve_shared(&ctx.user_id, &ctx.service, amount, time::OffsetDateTime::now_utc())
-            .await
-            .map_err(|e| match e {
-                budgets::Refused::Exceeded(e) => GatewayError::BudgetExceeded { what: e.what, resets_at: e.resets_at },
-                budgets::Refused::Unavailable(e) => GatewayError::Unavailable(e.to_string()),
-            })
+        key: Option<&cache::Key>,
+        amount: impl FnOnce() -> Cost,
+    ) -> Result<Gated, GatewayError> {
+        let inner = &self.inner;
+        let (user, service) = (ctx.user_id.as_str(), ctx.service.as_str());
+        let now = time::OffsetDateTime::now_utc();
+        let over_budget = |e: budgets::Exceeded| GatewayError::BudgetExceeded { what: e.what, resets_at: e.resets_at };
+        let mut amount = Some(amount);
+        let mut cost = || amount.take().map(|f| f()).unwrap_or_default();
+        let mut gated = Gated { rate: limits::RateInfo::default(), hit: None, reservation: None };
+        if inner.limits.enabled() && !inner.limits.shared() {
+            gated.rate = inner.limits.admit(user, service).map_err(GatewayError::RateLimited)?;
+        }
+        let key = key.filter(|_| ctx.cache != cache::CacheDirective::NoCache);
+        let buckets = if inner.limits.enabled() {
+            inner.limits.shared_buckets(user, service)
+        } else {
+            limits::RateLimiter::no_buckets()
+        };
+        let budgets_shared = inner.budgets.enabled() && inner.budgets.shared();
+        let windows = if budgets_shared { inner.budgets.shared_windows(user, service, now) } else { Vec::new() };
+        let cache_key = key.and_then(|k| inner.cache.shared_key(k));
+        let remote =
+            inner.shared.as_ref().filter(|_| !buckets.keys.is_empty() || !windows.is_empty() || cache_key.is_some());
+        if let Some(r) = remote {
+            let reserve = if windows.is_empty() { Cost::ZERO } else { cost() };
+            let ask = shared::Gate {
+                buckets: &buckets.keys,
+                windows: &windows,
+                amount: reserve.picos(),
+                cache: cache_key.as_deref(),
+            };
+            match r.gate(&ask).await {
+                Ok(ans) => {
+                    gated.rate = inner
+                        .limits
+                        .read_admission(&buckets, &ans.admission, user, service)
+                        .map_err(GatewayError::RateLimited)?;
+                    match ans.cached.as_deref().map(cache::ResponseCache::decode_shared) {
+                        Some(Some(hit)) => gated.hit = Some(hit),
+                        // An unreadable entry is a miss, and a miss reserves.
+                        Some(None) if !windows.is_empty() => {
+                            let again =
+                                shared::Gate { buckets: &[], windows: &windows, amount: reserve.picos(), cache: None };
+                            let ans = r.gate(&again).await.map_err(|e| GatewayError::Unavailable(e.to_string()))?;
+                            gated.reservation = Some(
+                                inner
+                                    .budgets
+                                    .shared_outcome(user, service, reserve, now, ans.budget_refused)
+                                    .map_err(over_budget)?,
+                            );
+                        }
+                        _ if !windows.is_empty() => {
+                            gated.reservation = Some(
+                                inner
+                                    .budgets
+                                    .shared_outcome(user, service, reserve, now, ans.budget_refused)
+                                    .map_err(over_budget)?,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+                Err(e) if buckets.keys.is_empty() && windows.is_empty() => {
+                    tracing::warn!(error = %e, "cache read failed; calling upstream");
+                }
+                Err(e) if r.fail_open() => {
+                    tracing::warn!(error = %e, "rate limits and budgets not enforced: redis unavailable (redis.fail_open)");
+                    if !windows.is_empty() {
+                        gated.reservation = Some(inner.budgets.nothing_held());
+                    }
+                }
+                Err(e) => return Err(GatewayError::Unavailable(e.to_string())),
+            }
+        }
+        if gated.hit.is_none() {
+            if let Some(k) = key.filter(|_| cache_key.is_none()) {
+                gated.hit = inner.cache.get(k).await;
+            }
+        }
+        if gated.hit.is_some() {
+            // Dropping a reservation releases it.
+            gated.reservation = None;
+        } else if inner.budgets.enabled() && !budgets_shared {
+            gated.reservation = Some(inner.budgets.reserve(user, service, cost(), now).map_err(over_budget)?);
+        }
+        Ok(gated)
     }
 
     /// Drops the models of a plan whose daily token quota is used up; refuses when none is left.

@@ -78,6 +78,12 @@ impl Bucket {
     }
 }
 
+/// The Redis buckets of one request, for [`crate::shared::Shared::gate`].
+pub(crate) struct SharedBuckets {
+    pub keys: Vec<(String, u32, bool)>,
+    what: Vec<(Scope, Unit, u32)>,
+}
+
 /// The limiter for one gateway process.
 pub struct RateLimiter {
     cfg: LimitSettings,
@@ -125,59 +131,67 @@ impl RateLimiter {
         Self { remote, ..Self::new(cfg) }
     }
 
-    /// Admits one request (see [`RateLimiter::admit`]), in Redis when the store is shared.
-    pub async fn admit_shared(&self, user: &str, service: &str) -> Result<RateInfo, Admission> {
-        let Some(r) = &self.remote else { return self.admit(user, service).map_err(Admission::Limited) };
-        let mut buckets = Vec::with_capacity(4);
-        let mut what = Vec::with_capacity(4);
+    /// No Redis buckets (limits off).
+    pub(crate) fn no_buckets() -> SharedBuckets {
+        SharedBuckets { keys: Vec::new(), what: Vec::new() }
+    }
+
+    /// Whether the buckets live in Redis.
+    pub(crate) fn shared(&self) -> bool {
+        self.remote.is_some()
+    }
+
+    /// The Redis buckets a request of `user` for `service` is admitted against (empty when the
+    /// limiter is in memory or sets no limit).
+    pub(crate) fn shared_buckets(&self, user: &str, service: &str) -> SharedBuckets {
+        let mut b = Self::no_buckets();
+        let Some(r) = &self.remote else { return b };
         for (scope, name) in [(Scope::User, user), (Scope::Service, service)] {
             for unit in [Unit::Requests, Unit::Tokens] {
                 let limit = self.limit(scope, unit, name);
                 if limit > 0 {
-                    buckets.push((bucket_key(r, scope, unit, name), limit, unit == Unit::Requests));
-                    what.push((scope, unit, name, limit));
+                    b.keys.push((bucket_key(r, scope, unit, name), limit, unit == Unit::Requests));
+                    b.what.push((scope, unit, limit));
                 }
             }
         }
-        if buckets.is_empty() {
-            return Ok(RateInfo::default());
-        }
-        let out = match r.admit(&buckets).await {
-            Ok(out) if out.len() == 2 + 2 * buckets.len() => out,
-            Ok(_) => return self.unavailable(r, "rate-limit admission returned a malformed answer".into()),
-            Err(e) => return self.unavailable(r, e.to_string()),
-        };
+        b
+    }
+
+    /// Reads the admission part of [`crate::shared::Shared::gate`]'s answer: `out` is {refused
+    /// bucket index or 0, wait ms, then level and reset ms per bucket of `b`}.
+    pub(crate) fn read_admission(
+        &self,
+        b: &SharedBuckets,
+        out: &[i64],
+        user: &str,
+        service: &str,
+    ) -> Result<RateInfo, Limited> {
         let mut info = RateInfo::default();
-        for (i, (_, unit, _, limit)) in what.iter().enumerate() {
-            let b = BucketInfo {
+        if out.len() != 2 + 2 * b.what.len() {
+            return Ok(info);
+        }
+        for (i, (_, unit, limit)) in b.what.iter().enumerate() {
+            let bucket = BucketInfo {
                 limit: *limit,
                 remaining: u32::try_from(out[2 + 2 * i].max(0)).unwrap_or(u32::MAX),
                 reset: Duration::from_millis(u64::try_from(out[3 + 2 * i].max(0)).unwrap_or(0)),
             };
             match unit {
-                Unit::Requests => info.requests = tighter(info.requests, b),
-                Unit::Tokens => info.tokens = tighter(info.tokens, b),
+                Unit::Requests => info.requests = tighter(info.requests, bucket),
+                Unit::Tokens => info.tokens = tighter(info.tokens, bucket),
             }
         }
         let refused = usize::try_from(out[0]).unwrap_or(0);
-        if refused == 0 {
+        let Some(&(scope, unit, limit)) = refused.checked_sub(1).and_then(|i| b.what.get(i)) else {
             return Ok(info);
-        }
-        let (scope, unit, name, limit) = what[refused - 1];
-        Err(Admission::Limited(Limited {
+        };
+        let name = if scope == Scope::User { user } else { service };
+        Err(Limited {
             what: describe(scope, unit, name, limit),
             retry_after: Duration::from_millis(u64::try_from(out[1].max(1)).unwrap_or(1)),
             info,
-        }))
-    }
-
-    fn unavailable(&self, r: &Shared, reason: String) -> Result<RateInfo, Admission> {
-        if r.fail_open() {
-            tracing::warn!(%reason, "rate limits not enforced: redis unavailable (redis.fail_open)");
-            Ok(RateInfo::default())
-        } else {
-            Err(Admission::Unavailable(SharedError { op: "rate-limit admission", reason }))
-        }
+        })
     }
 
     /// Debits tokens (see [`RateLimiter::debit_tokens`]) in Redis when shared; off the request path.
@@ -358,14 +372,6 @@ impl RateLimiter {
             || !c.users.is_empty()
             || !c.services.is_empty()
     }
-}
-
-/// Why a request was not admitted.
-#[derive(Debug)]
-pub enum Admission {
-    Limited(Limited),
-    /// The shared store failed and `redis.fail_open` is off.
-    Unavailable(SharedError),
 }
 
 fn describe(scope: Scope, unit: Unit, name: &str, limit: u32) -> String {

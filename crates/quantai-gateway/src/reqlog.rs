@@ -12,7 +12,7 @@ use futures::StreamExt;
 use object_store::path::Path;
 use object_store::{ObjectStore, PutPayload};
 use quantai_core::config::RequestLogSettings;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use tokio::sync::mpsc;
 
 /// One logged request.
@@ -66,30 +66,25 @@ impl RequestLog {
         tokio::spawn(async move {
             let mut seq = 0u64;
             while let Some(first) = rx.recv().await {
-                // One object per second or per 1,000 requests, whichever comes first.
-                let mut batch = vec![first];
+                // One object per second or per 1,000 requests, whichever comes first. Each entry
+                // is written out as it arrives, so the work is spread over the second instead of
+                // landing on one worker thread in a burst (which showed as p99 latency).
+                let (day, hms) = stamp(first.ts_ms);
+                let mut out = Vec::with_capacity(64 * 1024);
+                write_line(&mut out, first);
+                let mut n = 1;
                 let until = tokio::time::Instant::now() + Duration::from_secs(1);
-                while batch.len() < 1_000 {
+                while n < 1_000 {
                     match tokio::time::timeout_at(until, rx.recv()).await {
-                        Ok(Some(e)) => batch.push(e),
+                        Ok(Some(e)) => {
+                            write_line(&mut out, e);
+                            n += 1;
+                        }
                         _ => break,
                     }
                 }
                 seq += 1;
-                let (day, hms) = stamp(batch[0].ts_ms);
                 let path = Path::from(format!("{day}/{hms}-{}-{seq}.jsonl", std::process::id()));
-                let mut out = Vec::with_capacity(batch.len() * 512);
-                for e in batch {
-                    let response =
-                        e.response.as_ref().map(|b| serde_json::from_slice::<Value>(b).unwrap_or(Value::Null));
-                    let doc = json!({
-                        "request_id": e.request_id, "ts_ms": e.ts_ms, "user_id": e.user_id, "service": e.service,
-                        "model": e.model, "cache_hit": e.cache_hit, "request": e.request, "response": response,
-                    });
-                    if serde_json::to_writer(&mut out, &doc).is_ok() {
-                        out.push(b'\n');
-                    }
-                }
                 if let Err(err) = writer.put(&path, PutPayload::from(out)).await {
                     tracing::warn!(error = %err, "request log write failed");
                 }
@@ -120,6 +115,49 @@ impl RequestLog {
 
     pub fn enabled(&self) -> bool {
         self.tx.is_some()
+    }
+}
+
+/// One JSON line. The provider's answer is embedded as it came (it is JSON already), not parsed
+/// and written again; an answer that is not JSON is logged as a string.
+fn write_line(out: &mut Vec<u8>, e: Entry) {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        request_id: &'a str,
+        ts_ms: i64,
+        user_id: &'a str,
+        service: &'a str,
+        model: &'a str,
+        cache_hit: bool,
+        request: &'a Map<String, Value>,
+        response: Response<'a>,
+    }
+    #[derive(serde::Serialize)]
+    #[serde(untagged)]
+    enum Response<'a> {
+        Json(&'a serde_json::value::RawValue),
+        Text(String),
+        None(Option<()>),
+    }
+    let response = match e.response.as_deref() {
+        None => Response::None(None),
+        Some(b) => match std::str::from_utf8(b).ok().and_then(|t| serde_json::from_str(t.trim()).ok()) {
+            Some(r) => Response::Json(r),
+            None => Response::Text(String::from_utf8_lossy(b).into_owned()),
+        },
+    };
+    let line = Line {
+        request_id: &e.request_id,
+        ts_ms: e.ts_ms,
+        user_id: &e.user_id,
+        service: &e.service,
+        model: &e.model,
+        cache_hit: e.cache_hit,
+        request: &e.request,
+        response,
+    };
+    if serde_json::to_writer(&mut *out, &line).is_ok() {
+        out.push(b'\n');
     }
 }
 

@@ -1,8 +1,9 @@
 //! Counters shared by every gateway replica, in Redis. Each decision is one Lua script, so it is
-//! atomic on the Redis server whatever the number of replicas: a rate-limit bucket is refilled,
-//! checked and debited in one step, and a budget reservation checks and reserves every budget
-//! of a call in one step. Time comes from the Redis server (`TIME`), so replicas with skewed
-//! clocks still share one bucket.
+//! atomic on the Redis server whatever the number of replicas. Before the upstream call one
+//! script ([`Shared::gate`]) refills, checks and debits the rate-limit buckets, looks the
+//! response cache up and reserves on every budget (all or none): one round trip on the request
+//! path. Settlement, token debits and cache writes happen after the answer, off the path. Time
+//! comes from the Redis server (`TIME`), so replicas with skewed clocks still share one bucket.
 
 use std::time::Duration;
 
@@ -17,12 +18,31 @@ pub struct Shared {
     prefix: String,
     timeout: Duration,
     fail_open: bool,
-    admit: Script,
+    gate: Script,
     debit: Script,
-    reserve: Script,
     settle: Script,
     seed: Script,
     model_admit: Script,
+}
+
+/// What one call asks of [`Shared::gate`]: rate-limit buckets `(key, capacity per minute, is a
+/// request bucket)`, budget windows `(key, limit in picodollars, lifetime in seconds)`, the
+/// amount to reserve on them, and the cache key to look up.
+pub struct Gate<'a> {
+    pub buckets: &'a [(String, u32, bool)],
+    pub windows: &'a [(String, i128, u64)],
+    pub amount: i128,
+    pub cache: Option<&'a str>,
+}
+
+/// [`Shared::gate`]'s answer: `admission` is {refused bucket index or 0, wait ms, then level and
+/// reset ms per bucket}; `budget_refused` the 1-based index of the refusing window or 0;
+/// `cached` the cached value when there was one (then nothing was reserved).
+#[derive(Debug)]
+pub struct GateAnswer {
+    pub admission: Vec<i64>,
+    pub budget_refused: usize,
+    pub cached: Option<Vec<u8>>,
 }
 
 /// A Redis failure, with the operation it broke.
@@ -33,38 +53,77 @@ pub struct SharedError {
     pub reason: String,
 }
 
-/// Token buckets: KEYS are buckets; ARGV[i] is bucket i's capacity per minute and ARGV[n+i] is
-/// `r` (a request bucket: needs 1, consumes 1) or `t` (a token bucket: needs > 0, consumes
-/// nothing here). Returns {refused bucket index or 0, wait ms, level_1, reset_ms_1, ...}.
-const ADMIT: &str = r"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local n = #KEYS
-local levels = {}
-local refused, wait = 0, 0
-for i = 1, n do
-  local cap = tonumber(ARGV[i])
-  local h = redis.call('HMGET', KEYS[i], 'l', 't')
-  local l = tonumber(h[1]) or cap
-  local at = tonumber(h[2]) or now
-  local rate = cap / 60000
-  l = math.min(cap, l + math.max(0, now - at) * rate)
-  levels[i] = l
-  local need = (ARGV[n + i] == 'r') and 1 or 1e-9
-  if l < need then
-    local w = math.ceil((need - l) / rate)
-    if w > wait then wait = w; refused = i end
+/// Admission, cache lookup and budget reservation of one call in one round trip. KEYS are the
+/// `n` rate-limit buckets, then the `m` budget windows, then the cache key when ARGV[3] is `1`.
+/// ARGV: n, m, cache flag, the buckets' capacities per minute, their kinds (`r`: a request
+/// bucket needs 1 and consumes 1; `t`: a token bucket needs > 0 and consumes nothing here), the
+/// amount to reserve, the windows' limits, their lifetimes in seconds.
+///
+/// In that order: a refused admission consumes nothing and stops; a cached answer stops (no
+/// reservation); else the amount is reserved on every window or on none. Returns {refused
+/// bucket index or 0, wait ms, level_1, reset_ms_1, ..., refusing window index or 0, cached
+/// value or nil}.
+const GATE: &str = r"
+local n, m = tonumber(ARGV[1]), tonumber(ARGV[2])
+local out = {0, 0}
+if n > 0 then
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  local levels = {}
+  local refused, wait = 0, 0
+  for i = 1, n do
+    local cap = tonumber(ARGV[3 + i])
+    local h = redis.call('HMGET', KEYS[i], 'l', 't')
+    local l = tonumber(h[1]) or cap
+    local at = tonumber(h[2]) or now
+    local rate = cap / 60000
+    l = math.min(cap, l + math.max(0, now - at) * rate)
+    levels[i] = l
+    local need = (ARGV[3 + n + i] == 'r') and 1 or 1e-9
+    if l < need then
+      local w = math.ceil((need - l) / rate)
+      if w > wait then wait = w; refused = i end
+    end
+  end
+  out[1], out[2] = refused, wait
+  for i = 1, n do
+    local cap = tonumber(ARGV[3 + i])
+    if refused == 0 and ARGV[3 + n + i] == 'r' then levels[i] = levels[i] - 1 end
+    redis.call('HSET', KEYS[i], 'l', tostring(levels[i]), 't', now)
+    redis.call('PEXPIRE', KEYS[i], 180000)
+    out[#out + 1] = math.floor(math.max(0, levels[i]))
+    out[#out + 1] = math.ceil((cap - levels[i]) / (cap / 60000))
+  end
+  if refused ~= 0 then
+    out[#out + 1] = 0
+    out[#out + 1] = false
+    return out
   end
 end
-local out = {refused, wait}
-for i = 1, n do
-  local cap = tonumber(ARGV[i])
-  if refused == 0 and ARGV[n + i] == 'r' then levels[i] = levels[i] - 1 end
-  redis.call('HSET', KEYS[i], 'l', tostring(levels[i]), 't', now)
-  redis.call('PEXPIRE', KEYS[i], 180000)
-  out[#out + 1] = math.floor(math.max(0, levels[i]))
-  out[#out + 1] = math.ceil((cap - levels[i]) / (cap / 60000))
+if ARGV[3] == '1' then
+  local v = redis.call('GET', KEYS[n + m + 1])
+  if v then
+    out[#out + 1] = 0
+    out[#out + 1] = v
+    return out
+  end
 end
+local amount = ARGV[4 + 2 * n]
+for i = 1, m do
+  local h = redis.call('HMGET', KEYS[n + i], 'spent', 'reserved')
+  local used = (tonumber(h[1]) or 0) + (tonumber(h[2]) or 0)
+  if used >= tonumber(ARGV[4 + 2 * n + i]) then
+    out[#out + 1] = i
+    out[#out + 1] = false
+    return out
+  end
+end
+for i = 1, m do
+  redis.call('HINCRBY', KEYS[n + i], 'reserved', amount)
+  redis.call('EXPIRE', KEYS[n + i], ARGV[4 + 2 * n + m + i])
+end
+out[#out + 1] = 0
+out[#out + 1] = false
 return out
 ";
 
@@ -84,24 +143,6 @@ for i = 1, n do
   l = math.max(-cap, l - used)
   redis.call('HSET', KEYS[i], 'l', tostring(l), 't', now)
   redis.call('PEXPIRE', KEYS[i], 180000)
-end
-return 0
-";
-
-/// Budgets: KEYS are budget windows (hash: spent, reserved in picodollars); ARGV[1] is the
-/// amount, ARGV[1+i] key i's limit, ARGV[1+n+i] its lifetime in seconds. Reserves on every key
-/// or on none; returns the index of the refusing budget, or 0.
-const RESERVE: &str = r"
-local n = #KEYS
-local amount = ARGV[1]
-for i = 1, n do
-  local h = redis.call('HMGET', KEYS[i], 'spent', 'reserved')
-  local used = (tonumber(h[1]) or 0) + (tonumber(h[2]) or 0)
-  if used >= tonumber(ARGV[1 + i]) then return i end
-end
-for i = 1, n do
-  redis.call('HINCRBY', KEYS[i], 'reserved', amount)
-  redis.call('EXPIRE', KEYS[i], ARGV[1 + n + i])
 end
 return 0
 ";
@@ -164,9 +205,8 @@ impl Shared {
             prefix: settings.key_prefix.clone(),
             timeout,
             fail_open: settings.fail_open,
-            admit: Script::new(ADMIT),
+            gate: Script::new(GATE),
             debit: Script::new(DEBIT),
-            reserve: Script::new(RESERVE),
             settle: Script::new(SETTLE),
             seed: Script::new(SEED),
             model_admit: Script::new(MODEL_ADMIT),
@@ -217,12 +257,49 @@ impl Shared {
         }
     }
 
-    /// Token-bucket admission; see [`ADMIT`].
-    pub async fn admit(&self, buckets: &[(String, u32, bool)]) -> Result<Vec<i64>, SharedError> {
-        let keys: Vec<String> = buckets.iter().map(|b| b.0.clone()).collect();
-        let mut args: Vec<String> = buckets.iter().map(|b| b.1.to_string()).collect();
-        args.extend(buckets.iter().map(|b| if b.2 { "r".to_string() } else { "t".to_string() }));
-        self.run("rate-limit admission", &self.admit, &keys, &args).await
+    /// Admission, cache lookup and reservation in one round trip; see [`GATE`].
+    pub async fn gate(&self, g: &Gate<'_>) -> Result<GateAnswer, SharedError> {
+        let (n, m) = (g.buckets.len(), g.windows.len());
+        let mut inv = self.gate.prepare_invoke();
+        let mut args: Vec<String> = Vec::with_capacity(4 + 2 * n + 2 * m);
+        args.extend([n.to_string(), m.to_string(), if g.cache.is_some() { "1" } else { "0" }.to_string()]);
+        for b in g.buckets {
+            inv.key(&b.0);
+            args.push(b.1.to_string());
+        }
+        args.extend(g.buckets.iter().map(|b| if b.2 { "r" } else { "t" }.to_string()));
+        args.push(g.amount.to_string());
+        for w in g.windows {
+            inv.key(&w.0);
+            args.push(w.1.to_string());
+        }
+        args.extend(g.windows.iter().map(|w| w.2.to_string()));
+        if let Some(c) = g.cache {
+            inv.key(c);
+        }
+        for a in &args {
+            inv.arg(a);
+        }
+        let mut conn = self.conn.clone();
+        let raw: Vec<redis::Value> = self.timed("admission and reservation", inv.invoke_async(&mut conn)).await?;
+        let malformed = || SharedError { op: "admission and reservation", reason: "malformed answer".into() };
+        if raw.len() != 4 + 2 * n {
+            return Err(malformed());
+        }
+        let mut ints = Vec::with_capacity(3 + 2 * n);
+        for v in &raw[..3 + 2 * n] {
+            match v {
+                redis::Value::Int(i) => ints.push(*i),
+                _ => return Err(malformed()),
+            }
+        }
+        let cached = match &raw[3 + 2 * n] {
+            redis::Value::BulkString(b) => Some(b.clone()),
+            redis::Value::Nil => None,
+            _ => return Err(malformed()),
+        };
+        let budget_refused = usize::try_from(ints.pop().unwrap_or(0)).unwrap_or(0);
+        Ok(GateAnswer { admission: ints, budget_refused, cached })
     }
 
     /// Debits used tokens from token buckets; see [`DEBIT`].
@@ -231,16 +308,6 @@ impl Shared {
         let mut args: Vec<String> = buckets.iter().map(|b| b.1.to_string()).collect();
         args.push(tokens.to_string());
         self.run::<i64>("token debit", &self.debit, &keys, &args).await.map(|_| ())
-    }
-
-    /// Reserves `amount` picodollars on every `(key, limit, ttl_secs)`; the refusing index or 0.
-    pub async fn reserve(&self, windows: &[(String, i128, u64)], amount: i128) -> Result<usize, SharedError> {
-        let keys: Vec<String> = windows.iter().map(|w| w.0.clone()).collect();
-        let mut args = vec![amount.to_string()];
-        args.extend(windows.iter().map(|w| w.1.to_string()));
-        args.extend(windows.iter().map(|w| w.2.to_string()));
-        let i: i64 = self.run("budget reservation", &self.reserve, &keys, &args).await?;
-        Ok(usize::try_from(i).unwrap_or(0))
     }
 
     /// Releases `reserved` on `held` and adds `actual` to `landing` (same length); returns the

@@ -170,9 +170,8 @@ async fn call(
     if let Some(t) = body.remove("quantai_template") {
         ctx.template = Some(apply_template(&state, &mut body, t).await?);
     }
-    let rate = state.gateway.admit(&ctx).await?;
     let id = ctx.request_id.clone();
-    let r = match endpoint {
+    let (r, rate) = match endpoint {
         Endpoint::Chat => state.gateway.chat(ctx, body).await?,
         Endpoint::Embeddings => state.gateway.embeddings(ctx, body).await?,
     };
