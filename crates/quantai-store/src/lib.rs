@@ -1,10 +1,12 @@
 //! quantai-store: persistence through sqlx on SQLite (the embedded default), PostgreSQL or
 //! MySQL/MariaDB, chosen by the database URL alone. The same migrations run on all three.
-//! It owns the `llm_usage` ledger table ([`ledger`]) and hashed API keys ([`keys`]).
+//! It owns the `llm_usage` ledger table ([`ledger`]), hashed API keys ([`keys`]), prompt
+//! templates ([`templates`]) and daily market prices ([`market`]).
 //! Entry points: [`Store::connect`], [`Store::migrate`].
 
 pub mod keys;
 pub mod ledger;
+pub mod market;
 pub mod templates;
 
 use std::str::FromStr;
@@ -156,6 +158,18 @@ impl Store {
 pub(crate) fn get_i64(row: &AnyRow, col: &str) -> Result<i64> {
     use sqlx::Row;
     Ok(row.try_get::<i64, _>(col)?)
+}
+
+/// A text column; MySQL may hand TEXT back as bytes.
+pub(crate) fn get_text(row: &AnyRow, col: &str) -> Result<String> {
+    use sqlx::Row;
+    match row.try_get::<String, _>(col) {
+        Ok(s) => Ok(s),
+        Err(_) => {
+            let b: Vec<u8> = row.try_get(col)?;
+            String::from_utf8(b).map_err(|_| Error::Invalid(format!("column {col} is not UTF-8")))
+        }
+    }
 }
 
 /// Milliseconds since the Unix epoch to the UTC date `YYYY-MM-DD`.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use sqlx::Row;
 
-use crate::{get_i64, Error, Result, Store};
+use crate::{get_i64, get_text, Error, Result, Store};
 
 /// A stored template version.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -79,16 +79,6 @@ pub fn render(t: &Template, values: &BTreeMap<String, String>) -> Result<String>
 }
 
 /// A TEXT column: MySQL's arrive through the Any driver as bytes.
-fn get_text(row: &sqlx::any::AnyRow, col: &str) -> Result<String> {
-    match row.try_get::<String, _>(col) {
-        Ok(s) => Ok(s),
-        Err(_) => {
-            let b: Vec<u8> = row.try_get(col)?;
-            String::from_utf8(b).map_err(|_| Error::Invalid(format!("column {col} is not UTF-8")))
-        }
-    }
-}
-
 fn check_name(name: &str) -> Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 128

@@ -185,3 +185,45 @@ async fn templates_version_and_spend_groups_on_every_backend() {
         db.drop_db().await.unwrap();
     }
 }
+
+fn bar(date: &str, close: f64, adj: Option<f64>) -> quantai_store::market::PriceRow {
+    quantai_store::market::PriceRow {
+        date: date.into(),
+        open: close - 1.0,
+        high: close + 1.5,
+        low: close - 2.0,
+        close,
+        volume: 1_234_567.0,
+        adj_close: adj,
+    }
+}
+
+#[tokio::test]
+async fn market_prices_upsert_idempotently_on_every_backend() {
+    let dir = tempfile::tempdir().unwrap();
+    for db in all_backends(dir.path()).await.unwrap() {
+        let s = &db.store;
+        let rows = vec![bar("2024-01-02", 100.25, Some(99.5)), bar("2024-01-03", 101.0, None)];
+        let c = s.upsert_prices("005930", "KRX", &rows).await.unwrap();
+        assert_eq!((c.inserted, c.updated, c.unchanged), (2, 0, 0), "{}", db.label);
+        // The same rows again change nothing.
+        let c = s.upsert_prices("005930", "KRX", &rows).await.unwrap();
+        assert_eq!((c.inserted, c.updated, c.unchanged), (0, 0, 2), "{}", db.label);
+        // One changed, one new.
+        let more = vec![bar("2024-01-03", 102.0, None), bar("2024-01-04", 103.0, Some(102.0))];
+        let c = s.upsert_prices("005930", "KRX", &more).await.unwrap();
+        assert_eq!((c.inserted, c.updated, c.unchanged), (1, 1, 0), "{}", db.label);
+        let got = s.prices("005930", Some("KRX"), None, None).await.unwrap();
+        assert_eq!(got, vec![rows[0].clone(), more[0].clone(), more[1].clone()], "{}", db.label);
+        let got = s.prices("005930", None, Some("2024-01-03"), Some("2024-01-03")).await.unwrap();
+        assert_eq!(got.len(), 1, "{}", db.label);
+        assert!(s.prices("AAPL", None, None, None).await.unwrap().is_empty());
+        let syms = s.symbols().await.unwrap();
+        assert_eq!(syms.len(), 1);
+        assert_eq!((syms[0].bars, syms[0].first.as_str(), syms[0].last.as_str()), (3, "2024-01-02", "2024-01-04"));
+        assert_eq!(s.symbol_markets("005930").await.unwrap(), vec!["KRX".to_string()]);
+        let err = s.upsert_prices("bad symbol!", "KRX", &rows).await.unwrap_err();
+        assert!(err.to_string().contains("bad symbol!"), "{err}");
+        db.drop_db().await.unwrap();
+    }
+}

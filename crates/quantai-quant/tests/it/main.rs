@@ -1,0 +1,5 @@
+//! quantai-quant's integration tests (one binary).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod data;
+mod reference;
