@@ -13,23 +13,42 @@ const YEAR: f64 = 252.0;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Kpis {
+    #[serde(deserialize_with = "nan_if_null")]
     pub final_equity: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub total_return: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub cagr: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub volatility_ann: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub sharpe: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub sortino: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub max_drawdown: f64,
     /// Bars from the peak before the deepest drawdown to its recovery (or the last bar).
     pub max_drawdown_bars: usize,
+    #[serde(deserialize_with = "nan_if_null")]
     pub calmar: f64,
     pub n_trades: usize,
+    #[serde(deserialize_with = "nan_if_null")]
     pub win_rate: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub profit_factor: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub avg_win: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub avg_loss: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub exposure: f64,
+    #[serde(deserialize_with = "nan_if_null")]
     pub buy_and_hold_return: f64,
+}
+
+/// KPIs that are undefined (no trade, no loss) are NaN, written as JSON null; read null back as NaN.
+fn nan_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
 }
 
 fn mean(v: &[f64]) -> f64 {
@@ -118,6 +137,17 @@ mod tests {
             .enumerate()
             .map(|(i, v)| EquityPoint { date: d0 + time::Duration::days(i as i64), equity: *v, position: 0.0 })
             .collect()
+    }
+
+    #[test]
+    fn undefined_kpis_survive_json() {
+        let k = compute(&curve(&[100.0, 100.0]), &[], &[]);
+        assert!(k.win_rate.is_nan() && k.sharpe.is_nan());
+        let json = serde_json::to_string(&k).unwrap();
+        assert!(json.contains("\"win_rate\":null"), "{json}");
+        let back: Kpis = serde_json::from_str(&json).unwrap();
+        assert!(back.win_rate.is_nan());
+        assert_eq!(back.final_equity, 100.0);
     }
 
     #[test]

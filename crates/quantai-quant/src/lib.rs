@@ -1,7 +1,7 @@
 //! quantai-quant: the quant engine's computations, with no I/O — OHLCV validation and data
 //! checks, trading calendars (KRX from data, NYSE from its rules), indicators equal to TA-Lib,
-//! strategies as data, the backtest engine and its KPIs. Storage and transport live elsewhere
-//! (`quantai-store`, `quantai-server`); everything here is a pure function of its inputs.
+//! strategies as data, the backtest engine and its KPIs — pure functions of their inputs — and
+//! [`service`], the one I/O module: market data and backtests over `quantai-store`.
 
 pub mod backtest;
 pub mod bars;
@@ -10,6 +10,7 @@ pub mod check;
 pub mod date;
 pub mod indicators;
 pub mod kpi;
+pub mod service;
 pub mod strategy;
 
 use serde::{Deserialize, Serialize};

@@ -153,6 +153,17 @@ fn bad(field: &str, reason: impl Into<String>) -> SpecError {
 }
 
 impl StrategySpec {
+    /// Reads a spec from JSON (text starting with `{`) or YAML, and validates it.
+    pub fn parse(text: &str) -> Result<Self, SpecError> {
+        let spec: StrategySpec = if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).map_err(|e| bad("strategy (JSON)", e.to_string()))?
+        } else {
+            serde_norway::from_str(text).map_err(|e| bad("strategy (YAML)", e.to_string()))?
+        };
+        spec.validate()?;
+        Ok(spec)
+    }
+
     pub fn new(kind: Kind) -> Self {
         Self {
             kind,
@@ -319,4 +330,38 @@ fn crosses(a: &[f64], b: &[f64]) -> Signals {
         sig.exit[t] = b[t - 1] < a[t - 1] && b[t] > a[t];
     }
     sig
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_and_yaml_specs_read_the_same() {
+        let json = r#"{"kind":"rsi_reversion","params":{"period":10,"lower":25},"costs":{"commission":0.001,"sell_tax":0.0018},"direction":"long_short"}"#;
+        let yaml = "kind: rsi_reversion\nparams: {period: 10, lower: 25}\ncosts:\n  commission: 0.001\n  sell_tax: 0.0018\ndirection: long_short\n";
+        let a = StrategySpec::parse(json).unwrap();
+        assert_eq!(a, StrategySpec::parse(yaml).unwrap());
+        assert_eq!((a.param("period"), a.param("upper")), (10.0, 70.0), "defaults fill in");
+        assert_eq!(a.execution.fill, Fill::NextOpen);
+    }
+
+    #[test]
+    fn bad_specs_name_the_field() {
+        let cases = [
+            (r#"{"kind":"sma_cross","params":{"fast":30,"slow":10}}"#, "params.fast"),
+            (r#"{"kind":"sma_cross","params":{"fats":3}}"#, "params.fats"),
+            (r#"{"kind":"sma_cross","params":{"fast":2.5}}"#, "params.fast"),
+            (r#"{"kind":"rsi_reversion","params":{"lower":80}}"#, "params.lower"),
+            (r#"{"kind":"buy_and_hold","costs":{"commission":-1}}"#, "costs.commission"),
+            (r#"{"kind":"buy_and_hold","execution":{"fraction":0}}"#, "execution.fraction"),
+            (r#"{"kind":"buy_and_hold","initial_cash":0}"#, "initial_cash"),
+            (r#"{"kind":"moon_phase"}"#, "unknown variant"),
+            (r#"{"kind":"buy_and_hold","colour":"red"}"#, "colour"),
+        ];
+        for (text, want) in cases {
+            let err = StrategySpec::parse(text).unwrap_err().to_string();
+            assert!(err.contains(want), "{text}: {err}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! quantai-server: the HTTP face of quantai (axum). Thin handlers: extract, call the gateway
 //! or store, map the error ([`error::ApiError`], OpenAI's error shape everywhere). It owns
 //! authentication ([`auth`]), the OpenAI-compatible routes, the model-selection and usage API,
+//! the quant engine's market-data and backtest API,
 //! health/readiness/metrics, the OpenAPI document, and start-up/shutdown ([`App`]).
 
 pub mod auth;
@@ -28,6 +29,8 @@ use crate::auth::KeyCache;
 #[derive(Clone)]
 pub struct AppState {
     pub gateway: Gateway,
+    /// The quant engine: market data and backtests.
+    pub engine: quantai_quant::service::Engine,
     pub store: Store,
     pub keys: Arc<KeyCache>,
     pub settings: Arc<Settings>,
@@ -61,7 +64,16 @@ impl App {
         };
         let gateway = Gateway::new(&settings, ledger, metrics, &env, shared)?;
         gateway.seed_budgets(&store).await.map_err(|e| format!("loading budget counters from the ledger: {e}"))?;
+        let engine = quantai_quant::service::Engine::new(store.clone());
+        // The samples load in the background: start-up stays fast; market-data reads wait for it.
+        let loader = engine.clone();
+        tokio::spawn(async move {
+            if let Err(e) = loader.ensure_samples().await {
+                tracing::error!(error = %e, "loading the sample market data failed");
+            }
+        });
         let state = AppState {
+            engine,
             gateway,
             store,
             keys: Arc::new(KeyCache::new(Duration::from_secs(30))),

@@ -4,6 +4,7 @@
 //! templates ([`templates`]) and daily market prices ([`market`]).
 //! Entry points: [`Store::connect`], [`Store::migrate`].
 
+pub mod backtests;
 pub mod keys;
 pub mod ledger;
 pub mod market;
@@ -79,6 +80,17 @@ impl Dialect {
         }
     }
 
+    /// Statements run after the portable migrations (idempotent): MySQL's TEXT holds 64 KiB,
+    /// too little for a backtest's equity curve, so those columns become LONGTEXT there.
+    pub(crate) fn after_migrations(self) -> &'static [&'static str] {
+        match self {
+            Dialect::Mysql => {
+                &["ALTER TABLE backtests MODIFY equity LONGTEXT NOT NULL, MODIFY trades LONGTEXT NOT NULL"]
+            }
+            _ => &[],
+        }
+    }
+
     /// `COUNT(*)` as a 64-bit integer.
     pub(crate) fn count(self) -> &'static str {
         match self {
@@ -132,6 +144,9 @@ impl Store {
     /// Applies pending migrations.
     pub async fn migrate(&self) -> Result<()> {
         MIGRATOR.run(&self.pool).await?;
+        for stmt in self.dialect.after_migrations() {
+            sqlx::query(stmt).execute(&self.pool).await?;
+        }
         Ok(())
     }
 

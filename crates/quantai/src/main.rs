@@ -1,6 +1,8 @@
 //! `quantai`: the one binary. A thin clap CLI over the library crates: `serve`, `models`,
-//! `usage`, `keys`, `config check`.
+//! `usage`, `keys`, `config check`, `data`, `backtest`.
 #![allow(clippy::print_stdout)] // a CLI: its results go to stdout
+
+mod quant_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,7 +25,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "quantai",
     version,
-    about = "AI backend for quant-trading platforms: LLM gateway, usage and cost ledger"
+    about = "AI backend for quant-trading platforms: LLM gateway, usage and cost ledger, quant engine"
 )]
 struct Cli {
     /// Configuration file (TOML); environment QUANTAI__SECTION__KEY overrides it.
@@ -56,6 +58,12 @@ enum Command {
     /// Configuration.
     #[command(subcommand)]
     Config(ConfigCmd),
+    /// Market data: import, check, list.
+    #[command(subcommand)]
+    Data(quant_cmd::DataCmd),
+    /// Backtests on stored market data.
+    #[command(subcommand)]
+    Backtest(quant_cmd::BacktestCmd),
 }
 
 #[derive(Subcommand)]
@@ -155,6 +163,8 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Usage(UsageCmd::Report(a)) => usage_report(&settings, a).await,
         Command::Keys(k) => keys(&settings, k).await,
         Command::Config(ConfigCmd::Check) => config_check(&settings),
+        Command::Data(c) => quant_cmd::data(&settings, c).await,
+        Command::Backtest(c) => quant_cmd::backtest(&settings, c).await,
     }
 }
 
@@ -262,7 +272,7 @@ fn models_list(settings: &Settings, service: Option<String>, tier: Option<String
     Ok(())
 }
 
-async fn store(settings: &Settings) -> Result<Store> {
+pub(crate) async fn store(settings: &Settings) -> Result<Store> {
     let store = Store::connect(&settings.database.url, 2).await.context("database.url: cannot connect")?;
     store.migrate().await.context("database migration failed")?;
     Ok(store)

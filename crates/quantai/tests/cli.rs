@@ -82,3 +82,68 @@ fn models_list_filters_by_service_and_tier() {
     assert_eq!(out.lines().count(), 2, "{out}");
     assert!(out.contains("o1-preview") && out.contains("$15"), "{out}");
 }
+
+#[test]
+fn data_import_check_and_backtest_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("k.csv");
+    std::fs::write(
+        &csv,
+        "date,open,high,low,close,volume\n2024-01-02,70000,71000,69000,70500,1000\n\
+         2024-01-02,70000,71000,69000,70500,1000\n2024-01-03,70500,70600,70000,70100,900\n",
+    )
+    .unwrap();
+    let path = csv.to_str().unwrap();
+    let out = quantai(dir.path(), &["data", "import", path, "--symbol", "005930"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 3: duplicate date 2024-01-02"));
+    let out = quantai(dir.path(), &["data", "import", path, "--symbol", "005930", "--skip-bad-rows"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout(&out).contains("005930 (KRX): 3 rows, 2 inserted, 0 updated, 0 unchanged, 1 rejected"),
+        "{}",
+        stdout(&out)
+    );
+    let rejects = std::fs::read_to_string(format!("{path}.rejects.csv")).unwrap();
+    assert!(rejects.contains("3,\"duplicate date 2024-01-02\""), "{rejects}");
+
+    let out = quantai(dir.path(), &["data", "check", "AAPL", "--json"]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let splits: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "split_like")
+        .map(|f| f["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(splits, ["2000-06-21", "2005-02-28"]);
+
+    let out = quantai(
+        dir.path(),
+        &[
+            "backtest",
+            "run",
+            "--symbol",
+            "AAPL",
+            "--strategy",
+            "sma_cross",
+            "--param",
+            "fast=10",
+            "--param",
+            "slow=30",
+            "--commission",
+            "0.001",
+            "--json",
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // backtesting.py's figures for this case (tests/reference/backtests_AAPL.json).
+    assert_eq!(r["trades"].as_array().unwrap().len(), 58);
+    assert!((r["kpis"]["final_equity"].as_f64().unwrap() - 54_431.288_274_2).abs() < 1e-6, "{}", r["kpis"]);
+    assert_eq!(r["spec"]["costs"]["commission"], 0.001);
+    let out =
+        quantai(dir.path(), &["backtest", "run", "--symbol", "AAPL", "--strategy", "sma_cross", "--param", "fast=50"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("params.fast"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -20,7 +20,7 @@ pub(crate) struct TierQuery {
     tier: Option<String>,
 }
 
-fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+pub(super) fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     q.map(|Query(t)| t)
         .map_err(|e| ApiError::bad(format!("invalid query string: {}", e.body_text()), None, "invalid_query"))
 }

@@ -3,6 +3,7 @@
 mod genai;
 mod openai;
 mod ops;
+mod quant;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -21,6 +22,12 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/gen-ai/usage/savings", get(genai::savings))
         .route("/api/v1/gen-ai/templates", post(genai::create_template))
         .route("/api/v1/gen-ai/templates/{name}", get(genai::get_template))
+        .route("/api/v1/market-data/import", post(quant::import))
+        .route("/api/v1/market-data/{symbol}", get(quant::market_data))
+        .route("/api/v1/backtests", post(quant::create_backtest).get(quant::list_backtests))
+        .route("/api/v1/backtests/{id}", get(quant::get_backtest))
+        .route("/api/v1/backtests/{id}/equity", get(quant::backtest_equity))
+        .route("/api/v1/backtests/{id}/trades", get(quant::backtest_trades))
         .route("/api/v1/admin/reload", post(ops::reload))
         .route("/api/openapi.json", get(ops::openapi))
         .route("/healthz", get(ops::healthz))

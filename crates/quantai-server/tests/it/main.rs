@@ -12,6 +12,7 @@ mod errors;
 mod governance;
 mod lifecycle;
 mod limits;
+mod quant;
 mod resilience;
 mod sdk;
 mod streaming;

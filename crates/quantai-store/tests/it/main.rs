@@ -227,3 +227,44 @@ async fn market_prices_upsert_idempotently_on_every_backend() {
         db.drop_db().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn backtests_store_large_documents_on_every_backend() {
+    use quantai_store::backtests::{BacktestRow, Part};
+    let dir = tempfile::tempdir().unwrap();
+    for db in all_backends(dir.path()).await.unwrap() {
+        let s = &db.store;
+        let row = |id: &str, user: &str, ms: i64| BacktestRow {
+            id: id.into(),
+            user_id: user.into(),
+            symbol: "AAPL".into(),
+            market: "US".into(),
+            kind: "sma_cross".into(),
+            spec: r#"{"kind":"sma_cross"}"#.into(),
+            from_date: "2000-03-01".into(),
+            to_date: "2013-03-01".into(),
+            kpis: r#"{"sharpe":0.6}"#.into(),
+            created_ms: ms,
+        };
+        // An equity curve of 3,270 bars is ~200 KB of JSON: beyond MySQL's TEXT.
+        let equity =
+            format!("[{}]", vec![r#"{"date":"2000-03-01","equity":10000.123456789,"position":0}"#; 3_500].join(","));
+        assert!(equity.len() > 200_000);
+        s.insert_backtest(&row("b1", "alice", 1), &equity, "[]").await.unwrap();
+        s.insert_backtest(&row("b2", "bob", 2), "[]", "[]").await.unwrap();
+        s.insert_backtest(&row("b3", "alice", 3), "[]", "[]").await.unwrap();
+        assert_eq!(s.backtest("b1").await.unwrap(), Some(row("b1", "alice", 1)), "{}", db.label);
+        assert_eq!(
+            s.backtest_part("b1", Part::Equity).await.unwrap().as_deref(),
+            Some(equity.as_str()),
+            "{}",
+            db.label
+        );
+        assert_eq!(s.backtest_part("nope", Part::Trades).await.unwrap(), None);
+        let mine: Vec<String> = s.list_backtests(Some("alice"), 10).await.unwrap().into_iter().map(|r| r.id).collect();
+        assert_eq!(mine, vec!["b3", "b1"], "{}", db.label);
+        assert_eq!(s.list_backtests(None, 10).await.unwrap().len(), 3);
+        assert!(s.insert_backtest(&row("b1", "alice", 4), "[]", "[]").await.unwrap_err().is_duplicate());
+        db.drop_db().await.unwrap();
+    }
+}

@@ -1,0 +1,376 @@
+//! The quant engine as a service over the store: importing and reading market data, data checks,
+//! running and persisting backtests, and the completion event other parts subscribe to (RAG
+//! indexes each finished backtest). The CLI and the HTTP API both call this; it is the one
+//! module of this crate that does I/O.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+use tokio::sync::broadcast;
+
+use quantai_store::backtests::{BacktestRow, Part};
+use quantai_store::market::{PriceRow, UpsertCounts};
+use quantai_store::Store;
+
+use crate::backtest::{self, BacktestResult};
+use crate::bars::{parse_csv, BadRow, Bar, Series};
+use crate::calendar::Calendar;
+use crate::check::{self, CheckOptions, Finding};
+use crate::kpi::Kpis;
+use crate::strategy::StrategySpec;
+use crate::{date, Market};
+
+/// Errors of the engine service; the server maps them to 400 / 404 / 500.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The caller's input is wrong; the message names what.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error(transparent)]
+    Store(#[from] quantai_store::Error),
+}
+
+pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+/// What an import did.
+#[derive(Clone, Debug, Serialize)]
+pub struct ImportReport {
+    pub symbol: String,
+    pub market: Market,
+    /// Data rows in the file.
+    pub rows: usize,
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// Rows skipped (only with `skip_bad_rows`).
+    pub rejected: Vec<BadRow>,
+}
+
+/// Sample daily bars shipped in the binary, so a fresh machine has data to work on.
+pub const SAMPLES: [(&str, Market, &str); 2] = [
+    ("AAPL", Market::Us, include_str!("../data/ohlcv/AAPL.csv")),
+    ("GOOG", Market::Us, include_str!("../data/ohlcv/GOOG.csv")),
+];
+
+/// A finished backtest, as broadcast to subscribers.
+#[derive(Clone, Debug, Serialize)]
+pub struct BacktestDone {
+    pub id: String,
+    pub user_id: String,
+    pub symbol: String,
+    pub market: Market,
+    pub spec: StrategySpec,
+    #[serde(with = "crate::date::serde_iso")]
+    pub from: Date,
+    #[serde(with = "crate::date::serde_iso")]
+    pub to: Date,
+    pub kpis: Kpis,
+}
+
+/// A backtest request: the data and the strategy.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BacktestRequest {
+    pub symbol: String,
+    #[serde(default)]
+    pub market: Option<Market>,
+    #[serde(default, with = "opt_date")]
+    pub from: Option<Date>,
+    #[serde(default, with = "opt_date")]
+    pub to: Option<Date>,
+    pub strategy: StrategySpec,
+}
+
+mod opt_date {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::Date;
+
+    pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&crate::date::iso(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(s) => crate::date::parse(&s)
+                .map(Some)
+                .map_err(|_| serde::de::Error::custom(format!("date {s:?} is not YYYY-MM-DD"))),
+        }
+    }
+}
+
+/// A stored backtest's summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoredBacktest {
+    pub id: String,
+    pub user_id: String,
+    pub symbol: String,
+    pub market: String,
+    pub strategy: StrategySpec,
+    pub from: String,
+    pub to: String,
+    pub kpis: Kpis,
+    pub created_ms: i64,
+}
+
+/// The engine: cheap to clone.
+#[derive(Clone)]
+pub struct Engine {
+    store: Store,
+    events: broadcast::Sender<BacktestDone>,
+    /// Set once the shipped samples are in the store (see [`Engine::ensure_samples`]).
+    samples: std::sync::Arc<tokio::sync::OnceCell<()>>,
+}
+
+fn to_row(b: &Bar) -> PriceRow {
+    PriceRow {
+        date: date::iso(b.date),
+        open: b.open,
+        high: b.high,
+        low: b.low,
+        close: b.close,
+        volume: b.volume,
+        adj_close: b.adj_close,
+    }
+}
+
+fn from_row(r: &PriceRow) -> Result<Bar> {
+    Ok(Bar {
+        date: date::parse(&r.date)
+            .map_err(|_| EngineError::Invalid(format!("stored date {:?} is not a date", r.date)))?,
+        open: r.open,
+        high: r.high,
+        low: r.low,
+        close: r.close,
+        volume: r.volume,
+        adj_close: r.adj_close,
+    })
+}
+
+/// At most this many bad rows are named in an error message.
+const NAMED_BAD_ROWS: usize = 20;
+
+impl Engine {
+    pub fn new(store: Store) -> Self {
+        let (events, _) = broadcast::channel(1024);
+        Self { store, events, samples: Default::default() }
+    }
+
+    /// Loads the shipped samples once per process (no-op when they are stored); reads of market
+    /// data wait for it, so a server can start serving before the first load finishes.
+    pub async fn ensure_samples(&self) -> Result<()> {
+        self.samples
+            .get_or_try_init(|| async {
+                for r in self.seed_samples().await? {
+                    tracing::info!(symbol = %r.symbol, bars = r.inserted, "sample market data loaded");
+                }
+                Ok::<(), EngineError>(())
+            })
+            .await
+            .map(|_| ())
+    }
+
+    /// Finished backtests, as they finish.
+    pub fn subscribe(&self) -> broadcast::Receiver<BacktestDone> {
+        self.events.subscribe()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Validates `text` (an OHLCV CSV) and upserts its bars: all of them, or — when a row is
+    /// bad — none, unless `skip_bad_rows`, which imports the good rows and returns the bad ones.
+    pub async fn import_csv(
+        &self,
+        text: &str,
+        symbol: &str,
+        market: Market,
+        skip_bad_rows: bool,
+    ) -> Result<ImportReport> {
+        let parsed = parse_csv(text).map_err(|e| EngineError::Invalid(e.to_string()))?;
+        let rows = parsed.bars.len() + parsed.bad.len();
+        if !parsed.bad.is_empty() && !skip_bad_rows {
+            let mut msg = format!(
+                "{} of {rows} rows are bad; nothing was imported (--skip-bad-rows imports the rest):",
+                parsed.bad.len()
+            );
+            for b in parsed.bad.iter().take(NAMED_BAD_ROWS) {
+                msg.push_str(&format!("\n  {b}"));
+            }
+            if parsed.bad.len() > NAMED_BAD_ROWS {
+                msg.push_str(&format!("\n  … and {} more", parsed.bad.len() - NAMED_BAD_ROWS));
+            }
+            return Err(EngineError::Invalid(msg));
+        }
+        if parsed.bars.is_empty() {
+            return Err(EngineError::Invalid("the file has no valid data row".into()));
+        }
+        let rows_db: Vec<PriceRow> = parsed.bars.iter().map(to_row).collect();
+        let UpsertCounts { inserted, updated, unchanged } =
+            self.store.upsert_prices(symbol, market.as_str(), &rows_db).await.map_err(|e| match e {
+                quantai_store::Error::Invalid(m) => EngineError::Invalid(m),
+                e => EngineError::Store(e),
+            })?;
+        Ok(ImportReport {
+            symbol: symbol.to_string(),
+            market,
+            rows,
+            inserted,
+            updated,
+            unchanged,
+            rejected: parsed.bad,
+        })
+    }
+
+    /// Imports the shipped samples that the store does not hold yet.
+    pub async fn seed_samples(&self) -> Result<Vec<ImportReport>> {
+        let mut out = Vec::new();
+        for (symbol, market, text) in SAMPLES {
+            if self.store.prices(symbol, Some(market.as_str()), None, None).await?.is_empty() {
+                out.push(self.import_csv(text, symbol, market, false).await?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Which market `symbol` is on: `market` when given, else the one it is stored on.
+    async fn market_of(&self, symbol: &str, market: Option<Market>) -> Result<Market> {
+        if let Some(m) = market {
+            return Ok(m);
+        }
+        let markets = self.store.symbol_markets(symbol).await?;
+        match markets.as_slice() {
+            [] => Err(EngineError::NotFound(format!("no market data for symbol {symbol:?} (import it first)"))),
+            [one] => one.parse().map_err(EngineError::Invalid),
+            many => Err(EngineError::Invalid(format!(
+                "symbol {symbol:?} is stored on several markets ({}); name one",
+                many.join(", ")
+            ))),
+        }
+    }
+
+    /// The stored bars of `symbol` within `[from, to]`.
+    pub async fn series(
+        &self,
+        symbol: &str,
+        market: Option<Market>,
+        from: Option<Date>,
+        to: Option<Date>,
+    ) -> Result<Series> {
+        self.ensure_samples().await?;
+        let market = self.market_of(symbol, market).await?;
+        let (f, t) = (from.map(date::iso), to.map(date::iso));
+        let rows = self.store.prices(symbol, Some(market.as_str()), f.as_deref(), t.as_deref()).await?;
+        if rows.is_empty() {
+            return Err(EngineError::NotFound(format!(
+                "no bars for {symbol:?} on {} between {} and {}",
+                market.as_str(),
+                f.as_deref().unwrap_or("the start"),
+                t.as_deref().unwrap_or("the end")
+            )));
+        }
+        let bars = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
+        Ok(Series::from_bars(symbol, Some(market), &bars))
+    }
+
+    /// Data checks of a stored symbol against its market's calendar.
+    pub async fn check(&self, symbol: &str, market: Option<Market>, opts: &CheckOptions) -> Result<Vec<Finding>> {
+        let s = self.series(symbol, market, None, None).await?;
+        let cal = s.market.map(Calendar::new);
+        Ok(check::check(&s, cal, opts))
+    }
+
+    /// Runs a backtest on stored data, persists it and announces it.
+    pub async fn backtest(&self, user_id: &str, req: &BacktestRequest) -> Result<(String, BacktestResult)> {
+        req.strategy.validate().map_err(|e| EngineError::Invalid(format!("strategy.{e}")))?;
+        let s = self.series(&req.symbol, req.market, req.from, req.to).await?;
+        let market = s.market.unwrap_or(Market::Us);
+        let result = backtest::run(&req.strategy, &s).map_err(|e| EngineError::Invalid(e.to_string()))?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let json = |v: &dyn erased::Json| v.to_json();
+        let row = BacktestRow {
+            id: id.clone(),
+            user_id: user_id.to_string(),
+            symbol: req.symbol.clone(),
+            market: market.as_str().to_string(),
+            kind: req.strategy.kind.name().to_string(),
+            spec: json(&result.spec)?,
+            from_date: date::iso(result.from),
+            to_date: date::iso(result.to),
+            kpis: json(&result.kpis)?,
+            created_ms: now_ms(),
+        };
+        self.store.insert_backtest(&row, &json(&result.equity)?, &json(&result.trades)?).await?;
+        // Nobody listening is fine: the event is for whoever subscribed.
+        let _ = self.events.send(BacktestDone {
+            id: id.clone(),
+            user_id: user_id.to_string(),
+            symbol: req.symbol.clone(),
+            market,
+            spec: result.spec.clone(),
+            from: result.from,
+            to: result.to,
+            kpis: result.kpis.clone(),
+        });
+        Ok((id, result))
+    }
+
+    /// A stored backtest, if `user` may see it (its owner, or anyone when `user` is `None`).
+    pub async fn stored(&self, id: &str, user: Option<&str>) -> Result<StoredBacktest> {
+        let missing = || EngineError::NotFound(format!("no backtest {id:?}"));
+        let row = self.store.backtest(id).await?.ok_or_else(missing)?;
+        if user.is_some_and(|u| u != row.user_id) {
+            return Err(missing());
+        }
+        decode(row)
+    }
+
+    /// A stored backtest's equity curve or trades as JSON (after [`Engine::stored`]'s check).
+    pub async fn part(&self, id: &str, user: Option<&str>, part: Part) -> Result<String> {
+        self.stored(id, user).await?;
+        self.store.backtest_part(id, part).await?.ok_or_else(|| EngineError::NotFound(format!("no backtest {id:?}")))
+    }
+
+    /// Backtests of `user` (everyone's when `None`), newest first.
+    pub async fn list(&self, user: Option<&str>, limit: i64) -> Result<Vec<StoredBacktest>> {
+        self.store.list_backtests(user, limit).await?.into_iter().map(decode).collect()
+    }
+}
+
+fn decode(r: BacktestRow) -> Result<StoredBacktest> {
+    let bad = |what: &str, e: serde_json::Error| EngineError::Invalid(format!("stored backtest {}: {what}: {e}", r.id));
+    Ok(StoredBacktest {
+        strategy: serde_json::from_str(&r.spec).map_err(|e| bad("spec", e))?,
+        kpis: serde_json::from_str(&r.kpis).map_err(|e| bad("kpis", e))?,
+        id: r.id,
+        user_id: r.user_id,
+        symbol: r.symbol,
+        market: r.market,
+        from: r.from_date,
+        to: r.to_date,
+        created_ms: r.created_ms,
+    })
+}
+
+mod erased {
+    /// Serialises to JSON; NaN KPIs (no trade, no drawdown) become null.
+    pub trait Json {
+        fn to_json(&self) -> Result<String, super::EngineError>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> Result<String, super::EngineError> {
+            serde_json::to_string(self).map_err(|e| super::EngineError::Invalid(format!("cannot serialise: {e}")))
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,274 @@
+//! `quantai data …` and `quantai backtest …`: the quant engine from the command line.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand};
+use quantai_core::config::Settings;
+use quantai_quant::check::CheckOptions;
+use quantai_quant::service::{BacktestRequest, Engine};
+use quantai_quant::strategy::{Direction, Fill, Kind, StrategySpec};
+use quantai_quant::{date, Market};
+
+#[derive(Subcommand)]
+pub enum DataCmd {
+    /// Validate an OHLCV CSV and upsert it into market_prices (all rows or none).
+    Import {
+        /// CSV with date,open,high,low,close,volume[,adj_close].
+        file: PathBuf,
+        #[arg(long)]
+        symbol: String,
+        /// KRX or US (default: KRX for 6-digit codes, else US).
+        #[arg(long)]
+        market: Option<Market>,
+        /// Import the good rows and write the bad ones to FILE.rejects.csv.
+        #[arg(long)]
+        skip_bad_rows: bool,
+    },
+    /// Data-quality checks of a stored symbol: jumps, split-like moves, gaps, stale prices, volume spikes.
+    Check {
+        symbol: String,
+        #[arg(long)]
+        market: Option<Market>,
+        /// Jump threshold in robust standard deviations.
+        #[arg(long, default_value_t = 8.0)]
+        sigma: f64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stored symbols.
+    List,
+}
+
+#[derive(Subcommand)]
+pub enum BacktestCmd {
+    /// Run a backtest on stored data (the shipped samples AAPL and GOOG are always there).
+    Run(RunArgs),
+    /// Stored backtests, newest first.
+    List {
+        #[arg(long)]
+        user: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+    },
+}
+
+#[derive(Args)]
+pub struct RunArgs {
+    #[arg(long)]
+    symbol: String,
+    #[arg(long)]
+    market: Option<Market>,
+    /// sma_cross, ema_cross, rsi_reversion, bollinger_breakout, bollinger_reversion, macd_cross, buy_and_hold.
+    #[arg(long, required_unless_present = "spec")]
+    strategy: Option<Kind>,
+    /// A parameter, k=v (repeatable): --param fast=10 --param slow=30.
+    #[arg(long = "param", value_name = "K=V")]
+    params: Vec<String>,
+    /// A whole strategy spec (JSON or YAML); flags given as well override it.
+    #[arg(long, value_name = "FILE")]
+    spec: Option<PathBuf>,
+    /// Commission as a fraction of traded value (0.001 = 0.1 %).
+    #[arg(long)]
+    commission: Option<f64>,
+    #[arg(long)]
+    cash: Option<f64>,
+    #[arg(long)]
+    slippage_bps: Option<f64>,
+    /// Tax on sells as a fraction (the KRX securities transaction tax).
+    #[arg(long)]
+    sell_tax: Option<f64>,
+    /// Fill at the signal bar's close instead of the next bar's open.
+    #[arg(long)]
+    same_close: bool,
+    #[arg(long)]
+    long_short: bool,
+    #[arg(long)]
+    fractional: bool,
+    /// First date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last date (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Owner of the stored result.
+    #[arg(long, default_value = "cli")]
+    user: String,
+    /// Print the result (spec, KPIs, trades) as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+async fn engine(settings: &Settings) -> Result<Engine> {
+    let store = crate::store(settings).await?;
+    let engine = Engine::new(store);
+    engine.ensure_samples().await.context("loading the sample market data")?;
+    Ok(engine)
+}
+
+fn default_market(symbol: &str) -> Market {
+    if symbol.len() == 6 && symbol.bytes().all(|b| b.is_ascii_digit()) {
+        Market::Krx
+    } else {
+        Market::Us
+    }
+}
+
+pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
+    let e = engine(settings).await?;
+    match cmd {
+        DataCmd::Import { file, symbol, market, skip_bad_rows } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let market = market.unwrap_or_else(|| default_market(&symbol));
+            let r = e.import_csv(&text, &symbol, market, skip_bad_rows).await.map_err(anyhow::Error::msg)?;
+            println!(
+                "{symbol} ({}): {} rows, {} inserted, {} updated, {} unchanged, {} rejected",
+                market.as_str(),
+                r.rows,
+                r.inserted,
+                r.updated,
+                r.unchanged,
+                r.rejected.len()
+            );
+            if !r.rejected.is_empty() {
+                let mut out = String::from("line,reason,row\n");
+                for b in &r.rejected {
+                    out.push_str(&format!(
+                        "{},\"{}\",\"{}\"\n",
+                        b.line,
+                        b.reason.replace('"', "'"),
+                        b.text.replace('"', "'")
+                    ));
+                }
+                let path = PathBuf::from(format!("{}.rejects.csv", file.display()));
+                std::fs::write(&path, out).with_context(|| format!("cannot write {}", path.display()))?;
+                println!("rejected rows: {}", path.display());
+            }
+        }
+        DataCmd::Check { symbol, market, sigma, json } => {
+            if !(sigma.is_finite() && sigma > 0.0) {
+                bail!("--sigma must be above 0");
+            }
+            let opts = CheckOptions { sigma_k: sigma, ..Default::default() };
+            let findings = e.check(&symbol, market, &opts).await.map_err(anyhow::Error::msg)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&findings)?);
+            } else {
+                for f in &findings {
+                    println!("{}  {:<12}  {}", date::iso(f.date), f.kind, f.detail);
+                }
+                println!("{} finding(s) for {symbol}", findings.len());
+            }
+        }
+        DataCmd::List => {
+            for s in e.store().symbols().await? {
+                println!("{:<10} {:<4} {:>6} bars  {} … {}", s.symbol, s.market, s.bars, s.first, s.last);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn spec_from(a: &RunArgs) -> Result<StrategySpec> {
+    let mut spec = match &a.spec {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            StrategySpec::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => StrategySpec::new(a.strategy.unwrap_or(Kind::BuyAndHold)),
+    };
+    if let Some(k) = a.strategy {
+        spec.kind = k;
+    }
+    for p in &a.params {
+        let Some((k, v)) = p.split_once('=') else { bail!("--param {p:?}: expected K=V") };
+        let v: f64 = v.trim().parse().with_context(|| format!("--param {p:?}: {v:?} is not a number"))?;
+        spec.params.insert(k.trim().to_string(), v);
+    }
+    if let Some(c) = a.commission {
+        spec.costs.commission = c;
+    }
+    if let Some(c) = a.cash {
+        spec.initial_cash = c;
+    }
+    if let Some(s) = a.slippage_bps {
+        spec.costs.slippage_bps = s;
+    }
+    if let Some(t) = a.sell_tax {
+        spec.costs.sell_tax = t;
+    }
+    if a.same_close {
+        spec.execution.fill = Fill::SameClose;
+    }
+    if a.long_short {
+        spec.direction = Direction::LongShort;
+    }
+    if a.fractional {
+        spec.execution.fractional = true;
+    }
+    spec.validate().map_err(|e| anyhow::anyhow!("strategy: {e}"))?;
+    Ok(spec)
+}
+
+pub async fn backtest(settings: &Settings, cmd: BacktestCmd) -> Result<()> {
+    let e = engine(settings).await?;
+    match cmd {
+        BacktestCmd::Run(a) => {
+            let day = |s: &Option<String>, flag: &str| -> Result<_> {
+                s.as_deref()
+                    .map(|d| date::parse(d).map_err(|_| anyhow::anyhow!("--{flag} {d:?} is not YYYY-MM-DD")))
+                    .transpose()
+            };
+            let req = BacktestRequest {
+                symbol: a.symbol.clone(),
+                market: a.market,
+                from: day(&a.from, "from")?,
+                to: day(&a.to, "to")?,
+                strategy: spec_from(&a)?,
+            };
+            let (id, r) = e.backtest(&a.user, &req).await.map_err(anyhow::Error::msg)?;
+            if a.json {
+                let doc = serde_json::json!({
+                    "id": id, "symbol": r.symbol, "from": date::iso(r.from), "to": date::iso(r.to), "bars": r.bars,
+                    "spec": r.spec, "kpis": r.kpis, "trades": r.trades,
+                });
+                println!("{}", serde_json::to_string_pretty(&doc)?);
+            } else {
+                let k = &r.kpis;
+                println!("backtest {id}: {} {} … {} ({} bars)", r.symbol, date::iso(r.from), date::iso(r.to), r.bars);
+                println!("  strategy       {} {:?}", r.spec.kind.name(), r.spec.params);
+                println!(
+                    "  total return   {:>9.2} %   (buy and hold {:.2} %)",
+                    k.total_return * 100.0,
+                    k.buy_and_hold_return * 100.0
+                );
+                println!("  CAGR           {:>9.2} %", k.cagr * 100.0);
+                println!("  Sharpe         {:>9.3}     Sortino {:.3}   Calmar {:.3}", k.sharpe, k.sortino, k.calmar);
+                println!("  max drawdown   {:>9.2} %   over {} bars", k.max_drawdown * 100.0, k.max_drawdown_bars);
+                println!(
+                    "  trades         {:>9}       win rate {:.1} %   profit factor {:.2}",
+                    k.n_trades,
+                    k.win_rate * 100.0,
+                    k.profit_factor
+                );
+                println!("  exposure       {:>9.1} %", k.exposure * 100.0);
+            }
+        }
+        BacktestCmd::List { user, limit } => {
+            for b in e.list(user.as_deref(), limit).await.map_err(anyhow::Error::msg)? {
+                println!(
+                    "{}  {:<8} {:<6} {:<20} {} … {}  return {:>8.2} %  sharpe {:.3}",
+                    b.id,
+                    b.user_id,
+                    b.symbol,
+                    b.strategy.kind.name(),
+                    b.from,
+                    b.to,
+                    b.kpis.total_return * 100.0,
+                    b.kpis.sharpe
+                );
+            }
+        }
+    }
+    Ok(())
+}
