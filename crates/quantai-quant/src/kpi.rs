@@ -58,14 +58,6 @@ fn mean(v: &[f64]) -> f64 {
     v.iter().sum::<f64>() / v.len() as f64
 }
 
-fn std_ddof1(v: &[f64]) -> f64 {
-    if v.len() < 2 {
-        return f64::NAN;
-    }
-    let m = mean(v);
-    (v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (v.len() - 1) as f64).sqrt()
-}
-
 /// A ratio that is NaN when the denominator is zero (JSON writes it as null).
 fn ratio(a: f64, b: f64) -> f64 {
     if b == 0.0 {
@@ -83,16 +75,22 @@ pub fn compute(equity: &[EquityPoint], trades: &[Trade], close: &[f64]) -> Kpis 
     let days = (last.date - first.date).whole_days() as f64;
     k.cagr =
         if days > 0.0 && last.equity > 0.0 { (last.equity / first.equity).powf(365.25 / days) - 1.0 } else { f64::NAN };
-    let r: Vec<f64> = equity.windows(2).map(|w| w[1].equity / w[0].equity - 1.0).collect();
-    let sd = std_ddof1(&r);
-    k.volatility_ann = sd * YEAR.sqrt();
-    k.sharpe = ratio(mean(&r), sd) * YEAR.sqrt();
-    let downside: Vec<f64> = r.iter().map(|x| x.min(0.0).powi(2)).collect();
-    k.sortino = ratio(mean(&r), mean(&downside).sqrt()) * YEAR.sqrt();
+    // One pass: return moments (r_t = E_t / E_{t-1} − 1) and the deepest drawdown.
+    let (mut s1, mut s2, mut down2) = (0.0f64, 0.0f64, 0.0f64);
     let mut peak = f64::MIN;
     let mut peak_at = 0;
     let mut worst = (0.0, 0usize, 0usize);
+    let mut prev = first.equity;
     for (i, p) in equity.iter().enumerate() {
+        if i > 0 {
+            let r = p.equity / prev - 1.0;
+            s1 += r;
+            s2 += r * r;
+            if r < 0.0 {
+                down2 += r * r;
+            }
+            prev = p.equity;
+        }
         if p.equity > peak {
             peak = p.equity;
             peak_at = i;
@@ -102,6 +100,12 @@ pub fn compute(equity: &[EquityPoint], trades: &[Trade], close: &[f64]) -> Kpis 
             worst = (dd, peak_at, i);
         }
     }
+    let n = (equity.len() - 1) as f64;
+    let mean_r = if n > 0.0 { s1 / n } else { f64::NAN };
+    let sd = if n > 1.0 { ((s2 - s1 * mean_r) / (n - 1.0)).max(0.0).sqrt() } else { f64::NAN };
+    k.volatility_ann = sd * YEAR.sqrt();
+    k.sharpe = ratio(mean_r, sd) * YEAR.sqrt();
+    k.sortino = ratio(mean_r, (down2 / n).sqrt()) * YEAR.sqrt();
     k.max_drawdown = worst.0;
     if worst.0 > 0.0 {
         let (_, from, trough) = worst;

@@ -12,6 +12,7 @@ pub mod indicators;
 pub mod kpi;
 pub mod service;
 pub mod strategy;
+pub mod sweep;
 
 use serde::{Deserialize, Serialize};
 

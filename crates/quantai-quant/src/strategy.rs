@@ -263,9 +263,7 @@ impl StrategySpec {
         let n = s.len();
         let c = &s.close;
         match self.kind {
-            Kind::SmaCross => {
-                crosses(&ta::sma_windowed(c, self.period("fast")), &ta::sma_windowed(c, self.period("slow")))
-            }
+            Kind::SmaCross => sma_cross_signals(c, self.period("fast"), self.period("slow")),
             Kind::EmaCross => crosses(&ta::ema(c, self.period("fast")), &ta::ema(c, self.period("slow"))),
             Kind::MacdCross => {
                 let m = ta::macd(c, self.period("fast"), self.period("slow"), self.period("signal"));
@@ -320,6 +318,60 @@ impl Signals {
     }
 }
 
+/// Two SMAs that order every bar as [`ta::sma_windowed`] does, in O(n): running sums, except
+/// on bars where the two are within 1e-9 of each other (far above a running sum's rounding
+/// error, ~1e-13), which are recomputed window by window. Only such near-ties can be ordered
+/// differently by the two ways of summing.
+pub fn sma_pair(c: &[f64], fast: usize, slow: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut f = ta::sma(c, fast);
+    let mut s = ta::sma(c, slow);
+    for t in 0..c.len() {
+        let (a, b) = (f[t], s[t]);
+        if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()) {
+            f[t] = c[t + 1 - fast..=t].iter().sum::<f64>() / fast as f64;
+            s[t] = c[t + 1 - slow..=t].iter().sum::<f64>() / slow as f64;
+        }
+    }
+    (f, s)
+}
+
+/// [`crosses`] over [`sma_pair`] in one pass, without the intermediate series (the hot path of
+/// a parameter sweep).
+pub fn sma_cross_signals(c: &[f64], fast: usize, slow: usize) -> Signals {
+    let n = c.len();
+    let mut sig = Signals::new(n);
+    if fast == 0 || slow == 0 || n < fast.max(slow) {
+        return sig;
+    }
+    let (pf, ps) = (fast as f64, slow as f64);
+    let (mut sf, mut ss) = (0.0f64, 0.0f64);
+    let mut prev: Option<(f64, f64)> = None;
+    for t in 0..n {
+        sf += c[t];
+        ss += c[t];
+        if t >= fast {
+            sf -= c[t - fast];
+        }
+        if t >= slow {
+            ss -= c[t - slow];
+        }
+        if t + 1 < fast.max(slow) {
+            continue;
+        }
+        let (mut a, mut b) = (sf / pf, ss / ps);
+        if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()) {
+            a = c[t + 1 - fast..=t].iter().sum::<f64>() / pf;
+            b = c[t + 1 - slow..=t].iter().sum::<f64>() / ps;
+        }
+        if let Some((pa, pb)) = prev {
+            sig.entry[t] = pa < pb && a > b;
+            sig.exit[t] = pb < pa && b > a;
+        }
+        prev = Some((a, b));
+    }
+    sig
+}
+
 /// Entry when `a` crosses above `b` (a[t-1] < b[t-1] and a[t] > b[t], strict), exit when `b`
 /// crosses above `a` the same way.
 fn crosses(a: &[f64], b: &[f64]) -> Signals {
@@ -344,6 +396,37 @@ mod tests {
         assert_eq!(a, StrategySpec::parse(yaml).unwrap());
         assert_eq!((a.param("period"), a.param("upper")), (10.0, 70.0), "defaults fill in");
         assert_eq!(a.execution.fill, Fill::NextOpen);
+    }
+
+    #[test]
+    fn sma_pair_orders_bars_as_the_windowed_sums_do() {
+        // Decimal prices make exact ties common; the fast pair must agree with the slow one.
+        let mut x = 1234.5f64;
+        let closes: Vec<f64> = (0..3000)
+            .map(|i| {
+                x = (x * 1103515245.0 + 12345.0) % 2147483648.0;
+                (100.0 + (x % 400.0) / 100.0 + (i % 7) as f64 * 0.01).round() / 1.0
+            })
+            .collect();
+        for (fast, slow) in [(2, 3), (3, 6), (5, 10), (10, 30)] {
+            let (a, b) = sma_pair(&closes, fast, slow);
+            let (wa, wb) = (ta::sma_windowed(&closes, fast), ta::sma_windowed(&closes, slow));
+            let ties = (0..closes.len()).filter(|&t| wa[t] == wb[t]).count();
+            assert!(fast > 3 || ties > 0, "the data must contain exact ties to test anything");
+            for t in 0..closes.len() {
+                assert_eq!(a[t].partial_cmp(&b[t]), wa[t].partial_cmp(&wb[t]), "bar {t}, {fast}/{slow}");
+            }
+        }
+    }
+
+    #[test]
+    fn fused_sma_cross_equals_the_two_step_one() {
+        let closes: Vec<f64> =
+            (0..2000).map(|i| 100.0 + ((i * 37 % 101) as f64 - 50.0) / 10.0 + (i / 50) as f64).collect();
+        for (fast, slow) in [(2, 3), (5, 20), (10, 30), (30, 10), (1, 2)] {
+            let (a, b) = sma_pair(&closes, fast, slow);
+            assert_eq!(sma_cross_signals(&closes, fast, slow), crosses(&a, &b), "{fast}/{slow}");
+        }
     }
 
     #[test]

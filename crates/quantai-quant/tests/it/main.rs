@@ -4,3 +4,4 @@
 mod data;
 mod reference;
 mod service;
+mod sweep;
