@@ -17,6 +17,7 @@ use crate::calendar::Calendar;
 use crate::check::{self, CheckOptions, Finding};
 use crate::kpi::Kpis;
 use crate::strategy::StrategySpec;
+use crate::sweep::{self, Fold, Method, SearchSpec, Trial};
 use crate::{date, Market};
 
 /// Errors of the engine service; the server maps them to 400 / 404 / 500.
@@ -102,6 +103,66 @@ mod opt_date {
         }
     }
 }
+
+/// A parameter search on stored data.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptimizeRequest {
+    pub symbol: String,
+    #[serde(default)]
+    pub market: Option<Market>,
+    #[serde(default, with = "opt_date")]
+    pub from: Option<Date>,
+    #[serde(default, with = "opt_date")]
+    pub to: Option<Date>,
+    pub search: SearchSpec,
+    /// Also run a walk-forward: `folds` windows, each searched on its first `train` share.
+    #[serde(default)]
+    pub walk_forward: Option<WalkForward>,
+    /// How many of the best trials the stored leaderboard keeps.
+    #[serde(default = "default_keep")]
+    pub keep: usize,
+}
+
+fn default_keep() -> usize {
+    50
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WalkForward {
+    pub folds: usize,
+    pub train: f64,
+}
+
+/// A finished search: the best trials (best first), how many ran, and the walk-forward folds.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct OptimizeResult {
+    pub leaderboard: Vec<Trial>,
+    pub trials: usize,
+    pub folds: Option<Vec<Fold>>,
+    pub elapsed_ms: u64,
+}
+
+/// A search as its owner sees it.
+#[derive(Clone, Debug, Serialize)]
+pub struct OptimizationStatus {
+    pub id: String,
+    pub user_id: String,
+    pub symbol: String,
+    /// `running`, `done` or `failed`.
+    pub status: String,
+    pub done: i64,
+    pub total: i64,
+    pub request: serde_json::Value,
+    pub result: Option<OptimizeResult>,
+    pub error: Option<String>,
+    pub created_ms: i64,
+    pub finished_ms: Option<i64>,
+}
+
+/// Progress callback of a search: (done, total).
+pub type Progress = std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>;
 
 /// A stored backtest's summary.
 #[derive(Clone, Debug, Serialize)]
@@ -318,6 +379,151 @@ impl Engine {
             kpis: result.kpis.clone(),
         });
         Ok((id, result))
+    }
+
+    /// Validates a search and loads its data: errors here are the caller's.
+    async fn prepare_search(&self, req: &OptimizeRequest) -> Result<(Series, usize)> {
+        req.search.validate().map_err(|e| EngineError::Invalid(format!("search.{e}")))?;
+        if let Some(w) = req.walk_forward {
+            if w.folds == 0 || w.folds > 50 || !(0.1..=0.95).contains(&w.train) {
+                return Err(EngineError::Invalid("walk_forward: folds in 1..=50, train in 0.1..=0.95".into()));
+            }
+        }
+        if !(1..=10_000).contains(&req.keep) {
+            return Err(EngineError::Invalid("keep: 1..=10000".into()));
+        }
+        let s = self.series(&req.symbol, req.market, req.from, req.to).await?;
+        let total = match req.search.method {
+            Method::Grid => sweep::grid_points(&req.search).len(),
+            _ => req.search.trials,
+        };
+        Ok((s, total))
+    }
+
+    /// Runs a search to the end (reporting progress) and stores its leaderboard.
+    pub async fn optimize(
+        &self,
+        user_id: &str,
+        req: &OptimizeRequest,
+        progress: Progress,
+    ) -> Result<(String, OptimizeResult)> {
+        let (s, total) = self.prepare_search(req).await?;
+        let id = self.record_search(user_id, req, total).await?;
+        let result = self.run_search(&id, req.clone(), s, total, progress).await;
+        Ok((id, result?))
+    }
+
+    /// Starts a search in the background; its id is returned at once, progress and the
+    /// leaderboard are read with [`Engine::optimization`].
+    pub async fn start_optimize(&self, user_id: &str, req: &OptimizeRequest) -> Result<String> {
+        let (s, total) = self.prepare_search(req).await?;
+        let id = self.record_search(user_id, req, total).await?;
+        let (engine, id2, req) = (self.clone(), id.clone(), req.clone());
+        tokio::spawn(async move {
+            if let Err(e) = engine.run_search(&id2, req, s, total, std::sync::Arc::new(|_, _| {})).await {
+                tracing::warn!(id = %id2, error = %e, "parameter search failed");
+            }
+        });
+        Ok(id)
+    }
+
+    async fn record_search(&self, user_id: &str, req: &OptimizeRequest, total: usize) -> Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let json = |v: &dyn erased::Json| v.to_json();
+        self.store
+            .insert_optimization(&quantai_store::backtests::OptimizationRow {
+                id: id.clone(),
+                user_id: user_id.to_string(),
+                symbol: req.symbol.clone(),
+                request: json(req)?,
+                status: "running".into(),
+                done: 0,
+                total: total as i64,
+                result: None,
+                error: None,
+                created_ms: now_ms(),
+                finished_ms: None,
+            })
+            .await?;
+        Ok(id)
+    }
+
+    /// The search itself, on blocking threads, with its progress written every half second.
+    async fn run_search(
+        &self,
+        id: &str,
+        req: OptimizeRequest,
+        s: Series,
+        total: usize,
+        progress: Progress,
+    ) -> Result<OptimizeResult> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let done = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = done.clone();
+        let started = std::time::Instant::now();
+        let mut work = tokio::task::spawn_blocking(move || {
+            let report = |d: usize, t: usize| {
+                counter.store(d, Ordering::Relaxed);
+                progress(d, t);
+            };
+            let board = sweep::search(&req.search, &s, &report)?;
+            let folds = match req.walk_forward {
+                Some(w) => Some(sweep::walk_forward(&req.search, &s, w.folds, w.train)?),
+                None => None,
+            };
+            let trials = board.trials.len();
+            let leaderboard = board.trials.into_iter().take(req.keep).collect();
+            Ok::<_, sweep::SearchError>(OptimizeResult { leaderboard, trials, folds, elapsed_ms: 0 })
+        });
+        let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
+        let outcome = loop {
+            tokio::select! {
+                r = &mut work => break r,
+                _ = tick.tick() => {
+                    let d = done.load(Ordering::Relaxed) as i64;
+                    if let Err(e) = self.store.optimization_progress(id, d, total as i64).await {
+                        tracing::warn!(error = %e, "search progress not stored");
+                    }
+                }
+            }
+        };
+        let result = match outcome {
+            Ok(Ok(mut r)) => {
+                r.elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+                Ok(r)
+            }
+            Ok(Err(e)) => Err(EngineError::Invalid(e.to_string())),
+            Err(e) => Err(EngineError::Invalid(format!("the search stopped: {e}"))),
+        };
+        let json = |v: &dyn erased::Json| v.to_json();
+        match &result {
+            Ok(r) => self.store.finish_optimization(id, Ok(&json(r)?), now_ms()).await?,
+            Err(e) => self.store.finish_optimization(id, Err(&e.to_string()), now_ms()).await?,
+        }
+        result
+    }
+
+    /// A search's status and, when done, its leaderboard (its owner, or anyone when `user` is `None`).
+    pub async fn optimization(&self, id: &str, user: Option<&str>) -> Result<OptimizationStatus> {
+        let missing = || EngineError::NotFound(format!("no parameter search {id:?}"));
+        let r = self.store.optimization(id).await?.ok_or_else(missing)?;
+        if user.is_some_and(|u| u != r.user_id) {
+            return Err(missing());
+        }
+        let bad = |e: serde_json::Error| EngineError::Invalid(format!("stored search {id}: {e}"));
+        Ok(OptimizationStatus {
+            request: serde_json::from_str(&r.request).map_err(bad)?,
+            result: r.result.as_deref().map(serde_json::from_str).transpose().map_err(bad)?,
+            id: r.id,
+            user_id: r.user_id,
+            symbol: r.symbol,
+            status: r.status,
+            done: r.done,
+            total: r.total,
+            error: r.error,
+            created_ms: r.created_ms,
+            finished_ms: r.finished_ms,
+        })
     }
 
     /// A stored backtest, if `user` may see it (its owner, or anyone when `user` is `None`).

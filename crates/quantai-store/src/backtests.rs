@@ -1,4 +1,4 @@
-//! Table `backtests`: one row per finished backtest. The spec, KPIs, equity curve and trades are
+//! Tables `backtests` (one row per finished backtest) and `optimizations` (parameter searches). The spec, KPIs, equity curve and trades are
 //! JSON documents written by the quant engine; listings read only the small columns.
 
 use serde::Serialize;
@@ -108,5 +108,125 @@ impl Store {
             }
         };
         rows.iter().map(decode).collect()
+    }
+}
+
+/// A parameter search, as stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OptimizationRow {
+    pub id: String,
+    pub user_id: String,
+    pub symbol: String,
+    /// JSON.
+    pub request: String,
+    /// `running`, `done` or `failed`.
+    pub status: String,
+    pub done: i64,
+    pub total: i64,
+    /// JSON leaderboard (when done).
+    pub result: Option<String>,
+    pub error: Option<String>,
+    pub created_ms: i64,
+    pub finished_ms: Option<i64>,
+}
+
+const OPT_COLUMNS: &str = "id, user_id, symbol, request, status, done, total, result, error, created_ms, finished_ms";
+
+impl Store {
+    /// Records a search that starts now.
+    pub async fn insert_optimization(&self, r: &OptimizationRow) -> Result<()> {
+        let ph: Vec<String> = (1..=11).map(|i| self.dialect.ph(i)).collect();
+        let sql = format!("INSERT INTO optimizations ({OPT_COLUMNS}) VALUES ({})", ph.join(", "));
+        sqlx::query(&sql)
+            .bind(r.id.as_str())
+            .bind(r.user_id.as_str())
+            .bind(r.symbol.as_str())
+            .bind(r.request.as_str())
+            .bind(r.status.as_str())
+            .bind(r.done)
+            .bind(r.total)
+            .bind(r.result.clone())
+            .bind(r.error.clone())
+            .bind(r.created_ms)
+            .bind(r.finished_ms)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Progress of a running search.
+    pub async fn optimization_progress(&self, id: &str, done: i64, total: i64) -> Result<()> {
+        let d = self.dialect;
+        let sql = format!(
+            "UPDATE optimizations SET done = {}, total = {} WHERE id = {} AND status = 'running'",
+            d.ph(1),
+            d.ph(2),
+            d.ph(3)
+        );
+        sqlx::query(&sql).bind(done).bind(total).bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Ends a search: `done` with its leaderboard, or `failed` with the reason.
+    pub async fn finish_optimization(&self, id: &str, outcome: Result<&str, &str>, finished_ms: i64) -> Result<()> {
+        let d = self.dialect;
+        let (status, result, error) = match outcome {
+            Ok(r) => ("done", Some(r), None),
+            Err(e) => ("failed", None, Some(e)),
+        };
+        let sql = format!(
+            "UPDATE optimizations SET status = {}, result = {}, error = {}, finished_ms = {}, done = CASE WHEN {} = 'done' THEN total ELSE done END WHERE id = {}",
+            d.ph(1),
+            d.ph(2),
+            d.ph(3),
+            d.ph(4),
+            d.ph(5),
+            d.ph(6)
+        );
+        sqlx::query(&sql)
+            .bind(status)
+            .bind(result)
+            .bind(error)
+            .bind(finished_ms)
+            .bind(status)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn optimization(&self, id: &str) -> Result<Option<OptimizationRow>> {
+        let sql = format!("SELECT {OPT_COLUMNS} FROM optimizations WHERE id = {}", self.dialect.ph(1));
+        let row = sqlx::query(&sql).bind(id).fetch_optional(&self.pool).await?;
+        row.as_ref()
+            .map(|r| {
+                use sqlx::Row;
+                let opt_text = |c: &str| -> Result<Option<String>> {
+                    match r.try_get::<Option<String>, _>(c) {
+                        Ok(v) => Ok(v),
+                        Err(_) => {
+                            let b: Option<Vec<u8>> = r.try_get(c)?;
+                            b.map(|b| {
+                                String::from_utf8(b).map_err(|_| Error::Invalid(format!("column {c} is not UTF-8")))
+                            })
+                            .transpose()
+                        }
+                    }
+                };
+                Ok(OptimizationRow {
+                    id: get_text(r, "id")?,
+                    user_id: get_text(r, "user_id")?,
+                    symbol: get_text(r, "symbol")?,
+                    request: get_text(r, "request")?,
+                    status: get_text(r, "status")?,
+                    done: get_i64(r, "done")?,
+                    total: get_i64(r, "total")?,
+                    result: opt_text("result")?,
+                    error: opt_text("error")?,
+                    created_ms: get_i64(r, "created_ms")?,
+                    finished_ms: r.try_get::<Option<i64>, _>("finished_ms")?,
+                })
+            })
+            .transpose()
     }
 }

@@ -81,12 +81,13 @@ impl Dialect {
     }
 
     /// Statements run after the portable migrations (idempotent): MySQL's TEXT holds 64 KiB,
-    /// too little for a backtest's equity curve, so those columns become LONGTEXT there.
+    /// too little for a backtest's equity curve or a leaderboard, so those columns become LONGTEXT there.
     pub(crate) fn after_migrations(self) -> &'static [&'static str] {
         match self {
-            Dialect::Mysql => {
-                &["ALTER TABLE backtests MODIFY equity LONGTEXT NOT NULL, MODIFY trades LONGTEXT NOT NULL"]
-            }
+            Dialect::Mysql => &[
+                "ALTER TABLE backtests MODIFY equity LONGTEXT NOT NULL, MODIFY trades LONGTEXT NOT NULL",
+                "ALTER TABLE optimizations MODIFY result LONGTEXT",
+            ],
             _ => &[],
         }
     }

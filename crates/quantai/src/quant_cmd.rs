@@ -44,6 +44,8 @@ pub enum DataCmd {
 pub enum BacktestCmd {
     /// Run a backtest on stored data (the shipped samples AAPL and GOOG are always there).
     Run(RunArgs),
+    /// Search a strategy's parameters (grid, random or TPE) on stored data, on all cores.
+    Optimize(OptimizeArgs),
     /// Stored backtests, newest first.
     List {
         #[arg(long)]
@@ -97,6 +99,69 @@ pub struct RunArgs {
     /// Print the result (spec, KPIs, trades) as JSON.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Args)]
+pub struct OptimizeArgs {
+    #[arg(long)]
+    symbol: String,
+    #[arg(long)]
+    market: Option<Market>,
+    #[arg(long, required_unless_present = "spec")]
+    strategy: Option<Kind>,
+    /// A fixed parameter, k=v (repeatable).
+    #[arg(long = "param", value_name = "K=V")]
+    params: Vec<String>,
+    /// The base strategy spec (JSON or YAML).
+    #[arg(long, value_name = "FILE")]
+    spec: Option<PathBuf>,
+    /// A searched parameter: name=lo:hi[:step] (repeatable), e.g. --space fast=5:30 --space slow=20:100:5.
+    #[arg(long = "space", value_name = "K=LO:HI[:STEP]", required = true)]
+    space: Vec<String>,
+    /// grid, random or tpe.
+    #[arg(long, default_value = "grid")]
+    method: String,
+    /// Trials for random and TPE.
+    #[arg(long, default_value_t = 100)]
+    trials: usize,
+    /// sharpe, total_return or calmar.
+    #[arg(long, default_value = "sharpe")]
+    objective: String,
+    #[arg(long, default_value_t = 0)]
+    min_trades: usize,
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Walk-forward folds (in-sample 70 %, out-of-sample 30 % of each).
+    #[arg(long)]
+    walk_forward: Option<usize>,
+    #[arg(long)]
+    commission: Option<f64>,
+    #[arg(long)]
+    from: Option<String>,
+    #[arg(long)]
+    to: Option<String>,
+    /// Rows of the leaderboard to print and keep.
+    #[arg(long, default_value_t = 10)]
+    top: usize,
+    #[arg(long, default_value = "cli")]
+    user: String,
+    #[arg(long)]
+    json: bool,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn parse_range(s: &str) -> Result<(String, quantai_quant::sweep::Range)> {
+    let Some((k, v)) = s.split_once('=') else { bail!("--space {s:?}: expected K=LO:HI[:STEP]") };
+    let parts: Vec<&str> = v.split(':').collect();
+    let num = |x: &str| x.trim().parse::<f64>().with_context(|| format!("--space {s:?}: {x:?} is not a number"));
+    let (lo, hi, step) = match parts.as_slice() {
+        [lo, hi] => (num(lo)?, num(hi)?, 1.0),
+        [lo, hi, step] => (num(lo)?, num(hi)?, num(step)?),
+        _ => bail!("--space {s:?}: expected K=LO:HI[:STEP]"),
+    };
+    Ok((k.trim().to_string(), quantai_quant::sweep::Range { lo, hi, step }))
 }
 
 async fn engine(settings: &Settings) -> Result<Engine> {
@@ -170,6 +235,12 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
 }
 
 fn spec_from(a: &RunArgs) -> Result<StrategySpec> {
+    let spec = spec_from_unchecked(a)?;
+    spec.validate().map_err(|e| anyhow::anyhow!("strategy: {e}"))?;
+    Ok(spec)
+}
+
+fn spec_from_unchecked(a: &RunArgs) -> Result<StrategySpec> {
     let mut spec = match &a.spec {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -206,7 +277,6 @@ fn spec_from(a: &RunArgs) -> Result<StrategySpec> {
     if a.fractional {
         spec.execution.fractional = true;
     }
-    spec.validate().map_err(|e| anyhow::anyhow!("strategy: {e}"))?;
     Ok(spec)
 }
 
@@ -254,6 +324,7 @@ pub async fn backtest(settings: &Settings, cmd: BacktestCmd) -> Result<()> {
                 println!("  exposure       {:>9.1} %", k.exposure * 100.0);
             }
         }
+        BacktestCmd::Optimize(a) => optimize(&e, a).await?,
         BacktestCmd::List { user, limit } => {
             for b in e.list(user.as_deref(), limit).await.map_err(anyhow::Error::msg)? {
                 println!(
@@ -268,6 +339,124 @@ pub async fn backtest(settings: &Settings, cmd: BacktestCmd) -> Result<()> {
                     b.kpis.sharpe
                 );
             }
+        }
+    }
+    Ok(())
+}
+
+async fn optimize(e: &Engine, a: OptimizeArgs) -> Result<()> {
+    use quantai_quant::service::{OptimizeRequest, WalkForward};
+    use quantai_quant::sweep::{Method, Objective, SearchSpec};
+    let run = RunArgs {
+        symbol: a.symbol.clone(),
+        market: a.market,
+        strategy: a.strategy,
+        params: a.params.clone(),
+        spec: a.spec.clone(),
+        commission: a.commission,
+        cash: None,
+        slippage_bps: None,
+        sell_tax: None,
+        same_close: false,
+        long_short: false,
+        fractional: false,
+        from: None,
+        to: None,
+        user: a.user.clone(),
+        json: false,
+    };
+    let mut strategy = spec_from_unchecked(&run)?;
+    let mut space = std::collections::BTreeMap::new();
+    for s in &a.space {
+        let (k, r) = parse_range(s)?;
+        // Searched parameters start from the range's low end so the base spec validates.
+        strategy.params.remove(&k);
+        space.insert(k, r);
+    }
+    let method = match a.method.as_str() {
+        "grid" => Method::Grid,
+        "random" => Method::Random,
+        "tpe" => Method::Tpe,
+        m => bail!("--method {m:?}: grid, random or tpe"),
+    };
+    let objective = match a.objective.as_str() {
+        "sharpe" => Objective::Sharpe,
+        "total_return" => Objective::TotalReturn,
+        "calmar" => Objective::Calmar,
+        o => bail!("--objective {o:?}: sharpe, total_return or calmar"),
+    };
+    let day = |s: &Option<String>, flag: &str| -> Result<_> {
+        s.as_deref()
+            .map(|d| date::parse(d).map_err(|_| anyhow::anyhow!("--{flag} {d:?} is not YYYY-MM-DD")))
+            .transpose()
+    };
+    let req = OptimizeRequest {
+        symbol: a.symbol.clone(),
+        market: a.market,
+        from: day(&a.from, "from")?,
+        to: day(&a.to, "to")?,
+        search: SearchSpec {
+            strategy,
+            space,
+            method,
+            trials: a.trials,
+            objective,
+            min_trades: a.min_trades,
+            seed: a.seed,
+        },
+        walk_forward: a.walk_forward.map(|folds| WalkForward { folds, train: 0.7 }),
+        keep: a.top.max(1),
+    };
+    let bar = if a.quiet || a.json {
+        indicatif::ProgressBar::hidden()
+    } else {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} trials  {elapsed_precise} (eta {eta})")
+        {
+            b.set_style(style);
+        }
+        b
+    };
+    let b2 = bar.clone();
+    let progress = std::sync::Arc::new(move |done: usize, total: usize| {
+        b2.set_length(total as u64);
+        b2.set_position(done as u64);
+    });
+    let (id, r) = e.optimize(&a.user, &req, progress).await.map_err(anyhow::Error::msg)?;
+    bar.finish_and_clear();
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({"id": id, "result": r}))?);
+        return Ok(());
+    }
+    println!("search {id}: {} trials in {} ms, objective {}", r.trials, r.elapsed_ms, a.objective);
+    for (i, t) in r.leaderboard.iter().enumerate() {
+        let score = t.score.map_or("—".to_string(), |s| format!("{s:.4}"));
+        println!(
+            "{:>3}. {score:>9}  {:?}  return {:>8.2} %  max dd {:>6.2} %  trades {}",
+            i + 1,
+            t.params,
+            t.kpis.total_return * 100.0,
+            t.kpis.max_drawdown * 100.0,
+            t.kpis.n_trades
+        );
+    }
+    if let Some(folds) = &r.folds {
+        println!("walk-forward (in-sample winner, then out of sample):");
+        for f in folds {
+            println!(
+                "  {}…{} → {}…{}  {:?}  IS {} {:.3}  OOS {} {:.3}",
+                f.in_sample.0,
+                f.in_sample.1,
+                f.out_of_sample.0,
+                f.out_of_sample.1,
+                f.params,
+                a.objective,
+                req.search.objective.of(&f.in_sample_kpis),
+                a.objective,
+                req.search.objective.of(&f.out_of_sample_kpis)
+            );
         }
     }
     Ok(())

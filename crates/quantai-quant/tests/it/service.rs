@@ -76,3 +76,75 @@ async fn samples_seed_once_and_backtests_persist_and_announce() {
     let err = e.backtest("alice", &bad).await.unwrap_err().to_string();
     assert!(err.contains("params.fast"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn searches_run_in_the_background_and_keep_a_leaderboard() {
+    use quantai_quant::service::{OptimizeRequest, WalkForward};
+    use quantai_quant::sweep::{Method, Objective, Range, SearchSpec};
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(dir.path()).await;
+    let search = SearchSpec {
+        strategy: StrategySpec::new(Kind::SmaCross),
+        space: BTreeMap::from([
+            ("fast".to_string(), Range { lo: 5.0, hi: 20.0, step: 5.0 }),
+            ("slow".to_string(), Range { lo: 30.0, hi: 60.0, step: 10.0 }),
+        ]),
+        method: Method::Grid,
+        trials: 0,
+        objective: Objective::Sharpe,
+        min_trades: 0,
+        seed: 1,
+    };
+    let req = OptimizeRequest {
+        symbol: "GOOG".into(),
+        market: None,
+        from: None,
+        to: None,
+        search: search.clone(),
+        walk_forward: Some(WalkForward { folds: 2, train: 0.7 }),
+        keep: 5,
+    };
+    let id = e.start_optimize("alice", &req).await.unwrap();
+    let status = loop {
+        let st = e.optimization(&id, Some("alice")).await.unwrap();
+        if st.status != "running" {
+            break st;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert_eq!(status.status, "done", "{:?}", status.error);
+    assert_eq!((status.done, status.total), (16, 16));
+    let result = status.result.unwrap();
+    assert_eq!((result.trials, result.leaderboard.len()), (16, 5));
+    assert_eq!(result.folds.as_ref().map(Vec::len), Some(2));
+    // The stored winner is the direct search's winner.
+    let s = e.series("GOOG", None, None, None).await.unwrap();
+    let direct = quantai_quant::sweep::search(&search, &s, &|_, _| {}).unwrap();
+    assert_eq!(result.leaderboard[0].params, direct.best().unwrap().params);
+    assert!(e.optimization(&id, Some("bob")).await.is_err(), "another user's search is hidden");
+
+    // In the foreground, with progress.
+    let calls = Arc::new(AtomicUsize::new(0));
+    let c2 = calls.clone();
+    let (_, r) = e
+        .optimize(
+            "alice",
+            &OptimizeRequest { walk_forward: None, ..req.clone() },
+            Arc::new(move |_, _| {
+                c2.fetch_add(1, Ordering::Relaxed);
+            }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(calls.load(Ordering::Relaxed), 16);
+    assert_eq!(r.leaderboard[0].params, direct.best().unwrap().params);
+
+    let mut bad = req.clone();
+    bad.search.space.insert("signal".into(), Range { lo: 1.0, hi: 2.0, step: 1.0 });
+    let err = e.start_optimize("alice", &bad).await.unwrap_err().to_string();
+    assert!(err.contains("space.signal"), "{err}");
+}

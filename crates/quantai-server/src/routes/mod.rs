@@ -25,6 +25,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/market-data/import", post(quant::import))
         .route("/api/v1/market-data/{symbol}", get(quant::market_data))
         .route("/api/v1/backtests", post(quant::create_backtest).get(quant::list_backtests))
+        .route("/api/v1/backtests/optimize", post(quant::start_optimize))
+        .route("/api/v1/backtests/optimize/{id}", get(quant::get_optimize))
         .route("/api/v1/backtests/{id}", get(quant::get_backtest))
         .route("/api/v1/backtests/{id}/equity", get(quant::backtest_equity))
         .route("/api/v1/backtests/{id}/trades", get(quant::backtest_trades))

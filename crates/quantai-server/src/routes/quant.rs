@@ -164,3 +164,24 @@ pub(crate) async fn backtest_trades(
 ) -> Result<Response, ApiError> {
     part(state, headers, id, Part::Trades).await
 }
+
+pub(crate) async fn start_optimize(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    b: Result<Json<quantai_quant::service::OptimizeRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let p = state.keys.authenticate(&state.store, &headers).await?;
+    let req = body(b)?;
+    let id = state.engine.start_optimize(&p.user_id, &req).await?;
+    Ok((StatusCode::ACCEPTED, Json(json!({"id": id, "status": "running"}))))
+}
+
+pub(crate) async fn get_optimize(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let p = state.keys.authenticate(&state.store, &headers).await?;
+    let st = state.engine.optimization(&id, owner(&p)).await?;
+    Ok(Json(serde_json::to_value(st).unwrap_or(Value::Null)))
+}

@@ -57,6 +57,29 @@ async fn market_data_and_backtests_end_to_end() {
     assert_eq!(all["backtests"].as_array().unwrap().len(), 1);
     body(app.get(&format!("/api/v1/backtests/{id}"), &app.admin_key).send().await.unwrap(), 200).await;
 
+    // A parameter search in the background, polled until done.
+    let search = json!({"symbol": "GOOG", "search": {
+        "strategy": {"kind": "sma_cross"}, "method": "tpe", "trials": 20, "min_trades": 3,
+        "space": {"fast": {"lo": 5, "hi": 20}, "slow": {"lo": 25, "hi": 60, "step": 5}}}});
+    let started = body(app.post("/api/v1/backtests/optimize", &app.key).json(&search).send().await.unwrap(), 202).await;
+    let oid = started["id"].as_str().unwrap().to_string();
+    let done = loop {
+        let st = body(app.get(&format!("/api/v1/backtests/optimize/{oid}"), &app.key).send().await.unwrap(), 200).await;
+        if st["status"] != "running" {
+            break st;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert_eq!(done["status"], "done", "{done}");
+    assert_eq!(done["result"]["trials"], 20);
+    let board = done["result"]["leaderboard"].as_array().unwrap();
+    let scores: Vec<f64> = board.iter().filter_map(|t| t["score"].as_f64()).collect();
+    assert!(!scores.is_empty() && scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    openai_error(app.get(&format!("/api/v1/backtests/optimize/{oid}"), &bob).send().await.unwrap(), 404).await;
+    let bad = json!({"symbol": "GOOG", "search": {"strategy": {"kind": "sma_cross"}, "method": "grid", "space": {"colour": {"lo": 1, "hi": 2}}}});
+    let e = openai_error(app.post("/api/v1/backtests/optimize", &app.key).json(&bad).send().await.unwrap(), 400).await;
+    assert!(e["message"].as_str().unwrap().contains("space.colour"), "{e}");
+
     // Bad specs name the field.
     let bad = json!({"symbol": "GOOG", "strategy": {"kind": "sma_cross", "params": {"fast": 30, "slow": 10}}});
     let e = openai_error(app.post("/api/v1/backtests", &app.key).json(&bad).send().await.unwrap(), 400).await;

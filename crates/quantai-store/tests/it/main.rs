@@ -268,3 +268,42 @@ async fn backtests_store_large_documents_on_every_backend() {
         db.drop_db().await.unwrap();
     }
 }
+
+#[tokio::test]
+async fn optimizations_run_and_finish_on_every_backend() {
+    use quantai_store::backtests::OptimizationRow;
+    let dir = tempfile::tempdir().unwrap();
+    for db in all_backends(dir.path()).await.unwrap() {
+        let s = &db.store;
+        let row = OptimizationRow {
+            id: "o1".into(),
+            user_id: "alice".into(),
+            symbol: "GOOG".into(),
+            request: "{}".into(),
+            status: "running".into(),
+            done: 0,
+            total: 10,
+            result: None,
+            error: None,
+            created_ms: 5,
+            finished_ms: None,
+        };
+        s.insert_optimization(&row).await.unwrap();
+        s.optimization_progress("o1", 4, 10).await.unwrap();
+        assert_eq!(s.optimization("o1").await.unwrap().unwrap().done, 4, "{}", db.label);
+        let board = format!("[{}]", vec!["{\"score\":1.5}"; 5_000].join(","));
+        s.finish_optimization("o1", Ok(&board), 9).await.unwrap();
+        let got = s.optimization("o1").await.unwrap().unwrap();
+        assert_eq!((got.status.as_str(), got.done, got.finished_ms), ("done", 10, Some(9)), "{}", db.label);
+        assert_eq!(got.result.as_deref(), Some(board.as_str()));
+        // Progress after the end changes nothing.
+        s.optimization_progress("o1", 3, 10).await.unwrap();
+        assert_eq!(s.optimization("o1").await.unwrap().unwrap().done, 10);
+        s.insert_optimization(&OptimizationRow { id: "o2".into(), ..row.clone() }).await.unwrap();
+        s.finish_optimization("o2", Err("no bars"), 9).await.unwrap();
+        let got = s.optimization("o2").await.unwrap().unwrap();
+        assert_eq!((got.status.as_str(), got.error.as_deref(), got.result), ("failed", Some("no bars"), None));
+        assert!(s.optimization("nope").await.unwrap().is_none());
+        db.drop_db().await.unwrap();
+    }
+}
