@@ -168,21 +168,24 @@ def vbt_run(vbt, df, fast: list[int], slow: list[int]):
 
 
 def case_vbt(df, grid, runs: int) -> dict:
+    import numpy as np
+
     t = time.perf_counter()
     vbt = vbt_setup()
     import_s = time.perf_counter() - t
     fast = [f for f, _ in grid]
     slow = [s for _, s in grid]
     cold, warm, (ret, sharpe) = timed(lambda: vbt_run(vbt, df, fast, slow), runs)
+    ret, sharpe = np.ravel(ret), np.ravel(sharpe)  # one column comes back as a scalar
     out = {"cold_s": cold, "warm_s": warm, "import_s": import_s, "combinations": len(grid),
            "engine": vbt.settings["engine"]}
     if len(grid) == 1:
-        out["total_return"] = float(ret.iloc[0])
-        out["sharpe"] = float(sharpe.iloc[0])
+        out["total_return"] = float(ret[0])
+        out["sharpe"] = float(sharpe[0])
     else:
-        best = int(sharpe.values.argmax())
-        out["best"] = {"params": list(grid[best]), "sharpe": float(sharpe.values[best]),
-                       "total_return": float(ret.values[best])}
+        best = int(np.nanargmax(sharpe))
+        out["best"] = {"params": list(grid[best]), "sharpe": float(sharpe[best]),
+                       "total_return": float(ret[best])}
     return out
 
 

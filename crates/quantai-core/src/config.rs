@@ -31,6 +31,7 @@ pub struct Settings {
     pub guard: GuardSettings,
     pub request_log: RequestLogSettings,
     pub redis: RedisSettings,
+    pub market_data: MarketDataSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -208,6 +209,59 @@ pub struct RequestLogSettings {
     pub retention_days: u32,
 }
 
+/// Market-data sources (`quantai data fetch`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketDataSettings {
+    /// Where raw API responses are archived (bucket `raw-data`): `file:DIR`, `s3://BUCKET`, or
+    /// empty to keep none.
+    pub raw_archive_url: String,
+    /// Directory of the KIS token cache shared by every quantai process of this machine.
+    pub token_dir: String,
+    pub kis: KisSettings,
+    pub alphavantage: AlphaVantageSettings,
+}
+
+/// Korea Investment & Securities open-trading-api.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KisSettings {
+    /// Real `https://openapi.koreainvestment.com:9443`; mock trading
+    /// `https://openapivts.koreainvestment.com:29443` (set `mock_trading` too).
+    pub base_url: String,
+    pub mock_trading: bool,
+    /// `env::VAR` or a literal; never logged.
+    pub app_key: String,
+    pub app_secret: String,
+    /// `P` individual, `B` corporate.
+    pub custtype: String,
+    /// Least time between two calls (the official samples: 50 ms real, 500 ms mock).
+    pub min_interval_ms: u64,
+    /// First back-off after `EGW00201` (per-second limit), doubled on each retry.
+    pub backoff_ms: u64,
+}
+
+/// Alpha Vantage.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlphaVantageSettings {
+    pub base_url: String,
+    /// `env::VAR` or a literal; never logged.
+    pub api_key: String,
+    pub min_interval_ms: u64,
+    /// First back-off after a per-minute rate-limit answer, doubled on each retry.
+    pub backoff_ms: u64,
+}
+
+/// Resolves `env::VAR` (or a literal) to a secret; `None` when unset or empty.
+pub fn resolve_secret(value: &str, env: impl Fn(&str) -> Option<String>) -> Option<SecretString> {
+    let v = match value.strip_prefix("env::") {
+        Some(var) => env(var)?,
+        None => value.to_string(),
+    };
+    (!v.is_empty()).then(|| SecretString::from(v))
+}
+
 /// Accepts a TOML table or, from the environment, `"name=value,name=value"`.
 fn map_or_pairs<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<BTreeMap<String, u64>, D::Error> {
     #[derive(Deserialize)]
@@ -378,6 +432,25 @@ impl Default for Settings {
                 services: BTreeMap::new(),
             },
             request_log: RequestLogSettings { enabled: true, url: "file:data/objects".into(), retention_days: 30 },
+            market_data: MarketDataSettings {
+                raw_archive_url: "file:data/objects".into(),
+                token_dir: "data".into(),
+                kis: KisSettings {
+                    base_url: "https://openapi.koreainvestment.com:9443".into(),
+                    mock_trading: false,
+                    app_key: "env::KIS_APP_KEY".into(),
+                    app_secret: "env::KIS_APP_SECRET".into(),
+                    custtype: "P".into(),
+                    min_interval_ms: 50,
+                    backoff_ms: 1_000,
+                },
+                alphavantage: AlphaVantageSettings {
+                    base_url: "https://www.alphavantage.co".into(),
+                    api_key: "env::ALPHAVANTAGE_API_KEY".into(),
+                    min_interval_ms: 1_000,
+                    backoff_ms: 15_000,
+                },
+            },
             redis: RedisSettings {
                 url: String::new(),
                 key_prefix: "quantai".into(),
@@ -461,6 +534,25 @@ impl Settings {
                 "server.max_body_bytes",
                 format!("{} is below the minimum of 1024", self.server.max_body_bytes),
             );
+        }
+        let md = &self.market_data;
+        for (key, url) in [
+            ("market_data.kis.base_url", &md.kis.base_url),
+            ("market_data.alphavantage.base_url", &md.alphavantage.base_url),
+        ] {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return bad(key, format!("{url:?} is not an http(s) URL"));
+            }
+        }
+        if !["P", "B"].contains(&md.kis.custtype.as_str()) {
+            return bad(
+                "market_data.kis.custtype",
+                format!("{:?} is not P (individual) or B (corporate)", md.kis.custtype),
+            );
+        }
+        let archive = md.raw_archive_url.as_str();
+        if !(archive.is_empty() || archive.starts_with("file:") || archive.starts_with("s3://")) {
+            return bad("market_data.raw_archive_url", format!("{archive:?} is not file:DIR, s3://BUCKET or empty"));
         }
         let url = self.database.url.as_str();
         if !["sqlite:", "postgres://", "postgresql://", "mysql://", "mariadb://"].iter().any(|p| url.starts_with(p)) {

@@ -288,6 +288,25 @@ impl Engine {
         })
     }
 
+    /// Validates and upserts bars from an API client, by the same rules as a CSV import (all
+    /// or none).
+    pub async fn import_bars(&self, symbol: &str, market: Market, bars: &[Bar]) -> Result<ImportReport> {
+        let mut text = String::from("date,open,high,low,close,volume,adj_close\n");
+        for b in bars {
+            let adj = b.adj_close.map(|a| a.to_string()).unwrap_or_default();
+            text.push_str(&format!(
+                "{},{},{},{},{},{},{adj}\n",
+                date::iso(b.date),
+                b.open,
+                b.high,
+                b.low,
+                b.close,
+                b.volume
+            ));
+        }
+        self.import_csv(&text, symbol, market, false).await
+    }
+
     /// Imports the shipped samples that the store does not hold yet.
     pub async fn seed_samples(&self) -> Result<Vec<ImportReport>> {
         let mut out = Vec::new();

@@ -38,6 +38,26 @@ pub enum DataCmd {
     },
     /// Stored symbols.
     List,
+    /// Fetch daily bars from KIS (KRX) or Alpha Vantage (US) and import them.
+    Fetch {
+        /// kis or alphavantage.
+        source: String,
+        symbol: String,
+        /// First date (YYYY-MM-DD; KIS only — Alpha Vantage returns the last 100 bars, or all with --full).
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// Alpha Vantage: the whole history instead of the last 100 bars.
+        #[arg(long)]
+        full: bool,
+        /// Alpha Vantage: ask for CSV instead of JSON.
+        #[arg(long)]
+        csv: bool,
+        /// KIS: split-adjusted prices.
+        #[arg(long)]
+        adjusted: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -224,6 +244,55 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
                 }
                 println!("{} finding(s) for {symbol}", findings.len());
             }
+        }
+        DataCmd::Fetch { source, symbol, from, to, full, csv, adjusted } => {
+            let md = &settings.market_data;
+            let archive = quantai_ingest::archive::Archive::open(&md.raw_archive_url).map_err(anyhow::Error::msg)?;
+            let env = |v: &str| std::env::var(v).ok();
+            let parse = |s: &Option<String>, flag: &str| -> Result<Option<time::Date>> {
+                s.as_deref()
+                    .map(|d| date::parse(d).map_err(|_| anyhow::anyhow!("--{flag} {d:?} is not YYYY-MM-DD")))
+                    .transpose()
+            };
+            let (market, bars) = match source.as_str() {
+                "kis" => {
+                    let today = time::OffsetDateTime::now_utc().date();
+                    let to = parse(&to, "to")?.unwrap_or(today);
+                    let from = parse(&from, "from")?.unwrap_or(to - time::Duration::days(365));
+                    if from > to {
+                        bail!("--from {} is after --to {}", date::iso(from), date::iso(to));
+                    }
+                    let kis = quantai_ingest::kis::KisClient::new(&md.kis, &md.token_dir, archive, env)?;
+                    (Market::Krx, kis.daily_bars(&symbol, from, to, adjusted).await?)
+                }
+                "alphavantage" => {
+                    let av = quantai_ingest::alphavantage::AlphaVantageClient::new(&md.alphavantage, archive, env)?;
+                    let format = if csv {
+                        quantai_ingest::alphavantage::Format::Csv
+                    } else {
+                        quantai_ingest::alphavantage::Format::Json
+                    };
+                    let mut bars = av.daily(&symbol, full, format).await?;
+                    let (from, to) = (parse(&from, "from")?, parse(&to, "to")?);
+                    bars.retain(|b| from.is_none_or(|f| b.date >= f) && to.is_none_or(|t| b.date <= t));
+                    (Market::Us, bars)
+                }
+                other => bail!("source {other:?}: kis or alphavantage"),
+            };
+            if bars.is_empty() {
+                bail!("{source} returned no bars for {symbol} in the range asked");
+            }
+            let r = e.import_bars(&symbol, market, &bars).await.map_err(anyhow::Error::msg)?;
+            println!(
+                "{symbol} ({}) from {source}: {} bars {} … {}, {} inserted, {} updated, {} unchanged",
+                market.as_str(),
+                r.rows,
+                date::iso(bars[0].date),
+                date::iso(bars[bars.len() - 1].date),
+                r.inserted,
+                r.updated,
+                r.unchanged
+            );
         }
         DataCmd::List => {
             for s in e.store().symbols().await? {

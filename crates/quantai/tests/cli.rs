@@ -147,3 +147,21 @@ fn data_import_check_and_backtest_from_the_command_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("params.fast"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn data_fetch_names_missing_credentials_and_bad_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quantai"))
+        .args(["data", "fetch", "kis", "005930"])
+        .current_dir(dir.path())
+        .env("QUANTAI__DATABASE__URL", format!("sqlite://{}", dir.path().join("f.db").display()))
+        .env_remove("KIS_APP_KEY")
+        .env_remove("KIS_APP_SECRET")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("KIS_APP_KEY"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = quantai(dir.path(), &["data", "fetch", "yahoo", "AAPL"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kis or alphavantage"));
+}
