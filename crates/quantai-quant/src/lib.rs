@@ -6,6 +6,7 @@
 pub mod backtest;
 pub mod bars;
 pub mod calendar;
+pub mod chart;
 pub mod check;
 pub mod date;
 pub mod indicators;

@@ -561,10 +561,42 @@ impl Engine {
         self.store.backtest_part(id, part).await?.ok_or_else(|| EngineError::NotFound(format!("no backtest {id:?}")))
     }
 
+    /// A stored backtest's equity and drawdown chart: SVG (`png = false`) or PNG bytes.
+    pub async fn chart(&self, id: &str, user: Option<&str>, png: bool) -> Result<Vec<u8>> {
+        let b = self.stored(id, user).await?;
+        let doc = self.part(id, user, Part::Equity).await?;
+        let equity: Vec<crate::backtest::EquityPoint> =
+            serde_json::from_str(&doc).map_err(|e| EngineError::Invalid(format!("stored equity of {id}: {e}")))?;
+        let title = chart_title(&b.symbol, &b.strategy, &b.kpis);
+        tokio::task::spawn_blocking(move || {
+            if png {
+                crate::chart::png(&title, &equity)
+            } else {
+                crate::chart::svg(&title, &equity).map(String::into_bytes)
+            }
+        })
+        .await
+        .map_err(|e| EngineError::Invalid(format!("chart: {e}")))?
+        .map_err(|e| EngineError::Invalid(e.to_string()))
+    }
+
     /// Backtests of `user` (everyone's when `None`), newest first.
     pub async fn list(&self, user: Option<&str>, limit: i64) -> Result<Vec<StoredBacktest>> {
         self.store.list_backtests(user, limit).await?.into_iter().map(decode).collect()
     }
+}
+
+/// "AAPL · sma_cross fast=10 slow=30 · return 444.3 % · Sharpe 0.58 · max DD 62.0 %".
+pub fn chart_title(symbol: &str, spec: &StrategySpec, k: &Kpis) -> String {
+    let params: Vec<String> = spec.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!(
+        "{symbol} · {} {} · return {:.1} % · Sharpe {:.2} · max DD {:.1} %",
+        spec.kind.name(),
+        params.join(" "),
+        k.total_return * 100.0,
+        k.sharpe,
+        k.max_drawdown * 100.0
+    )
 }
 
 fn decode(r: BacktestRow) -> Result<StoredBacktest> {

@@ -119,6 +119,9 @@ pub struct RunArgs {
     /// Print the result (spec, KPIs, trades) as JSON.
     #[arg(long)]
     json: bool,
+    /// Also draw the equity curve and drawdown to FILE (.svg or .png).
+    #[arg(long, value_name = "FILE")]
+    chart: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -366,6 +369,12 @@ pub async fn backtest(settings: &Settings, cmd: BacktestCmd) -> Result<()> {
                 strategy: spec_from(&a)?,
             };
             let (id, r) = e.backtest(&a.user, &req).await.map_err(anyhow::Error::msg)?;
+            if let Some(path) = &a.chart {
+                let png = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("png"));
+                let bytes = e.chart(&id, None, png).await.map_err(anyhow::Error::msg)?;
+                std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+                eprintln!("chart: {}", path.display());
+            }
             if a.json {
                 let doc = serde_json::json!({
                     "id": id, "symbol": r.symbol, "from": date::iso(r.from), "to": date::iso(r.to), "bars": r.bars,
@@ -433,6 +442,7 @@ async fn optimize(e: &Engine, a: OptimizeArgs) -> Result<()> {
         to: None,
         user: a.user.clone(),
         json: false,
+        chart: None,
     };
     let mut strategy = spec_from_unchecked(&run)?;
     let mut space = std::collections::BTreeMap::new();

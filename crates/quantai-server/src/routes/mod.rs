@@ -30,6 +30,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/backtests/{id}", get(quant::get_backtest))
         .route("/api/v1/backtests/{id}/equity", get(quant::backtest_equity))
         .route("/api/v1/backtests/{id}/trades", get(quant::backtest_trades))
+        .route("/api/v1/backtests/{id}/chart.svg", get(quant::backtest_chart_svg))
+        .route("/api/v1/backtests/{id}/chart.png", get(quant::backtest_chart_png))
         .route("/api/v1/admin/reload", post(ops::reload))
         .route("/api/openapi.json", get(ops::openapi))
         .route("/healthz", get(ops::healthz))

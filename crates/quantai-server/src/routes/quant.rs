@@ -185,3 +185,23 @@ pub(crate) async fn get_optimize(
     let st = state.engine.optimization(&id, owner(&p)).await?;
     Ok(Json(serde_json::to_value(st).unwrap_or(Value::Null)))
 }
+
+pub(crate) async fn backtest_chart_svg(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let p = state.keys.authenticate(&state.store, &headers).await?;
+    let svg = state.engine.chart(&id, owner(&p), false).await?;
+    Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
+}
+
+pub(crate) async fn backtest_chart_png(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let p = state.keys.authenticate(&state.store, &headers).await?;
+    let png = state.engine.chart(&id, owner(&p), true).await?;
+    Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())
+}

@@ -47,10 +47,18 @@ async fn market_data_and_backtests_end_to_end() {
     assert_eq!(eq.as_array().unwrap().len(), 2148);
     let tr = body(app.get(&format!("/api/v1/backtests/{id}/trades"), &app.key).send().await.unwrap(), 200).await;
     assert_eq!(tr, bt["trades"]);
+    let svg = app.get(&format!("/api/v1/backtests/{id}/chart.svg"), &app.key).send().await.unwrap();
+    assert_eq!(svg.headers()["content-type"], "image/svg+xml");
+    let svg = svg.text().await.unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("GOOG · sma_cross fast=10 slow=30"), "{}", &svg[..300]);
+    let png = app.get(&format!("/api/v1/backtests/{id}/chart.png"), &app.key).send().await.unwrap();
+    assert_eq!(png.headers()["content-type"], "image/png");
+    assert_eq!(&png.bytes().await.unwrap()[..4], b"\x89PNG");
     // Another user cannot see it; an admin can.
     let (bob, _) = app.store.create_key("bob", quantai_store::keys::Role::User, None, 0).await.unwrap();
     openai_error(app.get(&format!("/api/v1/backtests/{id}"), &bob).send().await.unwrap(), 404).await;
     openai_error(app.get(&format!("/api/v1/backtests/{id}/equity"), &bob).send().await.unwrap(), 404).await;
+    openai_error(app.get(&format!("/api/v1/backtests/{id}/chart.svg"), &bob).send().await.unwrap(), 404).await;
     let mine = body(app.get("/api/v1/backtests", &bob).send().await.unwrap(), 200).await;
     assert!(mine["backtests"].as_array().unwrap().is_empty());
     let all = body(app.get("/api/v1/backtests", &app.admin_key).send().await.unwrap(), 200).await;
