@@ -72,8 +72,8 @@ def peak_rss_kib() -> dict:
 
 
 def timed(fn, runs: int):
-    """Runs fn once untimed-for-the-median (the cold run), then `runs` more; returns
-    (cold seconds, [warm seconds], last result)."""
+    """Runs fn once (the cold run, kept out of the median), then `runs` more (the warm runs);
+    returns (cold seconds, [warm seconds], last result)."""
     t = time.perf_counter()
     out = fn()
     cold = time.perf_counter() - t
@@ -85,15 +85,23 @@ def timed(fn, runs: int):
     return cold, warm, out
 
 
-def backtesting_strategy():
+def sma(values, n: int):
+    """pandas' rolling mean, as quantai's SMA."""
     import pandas as pd
+
+    return pd.Series(values).rolling(n).mean()
+
+
+def backtesting_strategy():
+    """The backtesting.py strategy, defined on first use so that the vectorbt cases never import
+    backtesting.py. It is bound to the module global `SmaCross` (with that __qualname__) because
+    Backtest.optimize's process pool pickles it by name."""
+    global SmaCross
     from backtesting import Strategy
     from backtesting.lib import crossover
 
-    def sma(values, n):
-        return pd.Series(values).rolling(n).mean()
-
     class SmaCross(Strategy):
+        __qualname__ = "SmaCross"
         fast = FAST
         slow = SLOW
 
@@ -125,8 +133,6 @@ def case_bt_one(df) -> dict:
 
 
 def case_bt_sweep(df, grid) -> dict:
-    import backtesting
-
     bt = make_backtest(df)
     fasts = sorted({f for f, _ in grid})
     slows = sorted({s for _, s in grid})
@@ -141,7 +147,6 @@ def case_bt_sweep(df, grid) -> dict:
     cold, warm, (stats, heat) = timed(sweep, SWEEP_RUNS)
     assert len(heat) == len(grid), len(heat)
     return {"cold_s": cold, "warm_s": warm, "combinations": len(heat), "processes": os.cpu_count(),
-            "pool": getattr(backtesting.Pool, "__module__", "?"),
             "best": {"params": [int(x) for x in heat.idxmax()], "sharpe": float(heat.max())}}
 
 
