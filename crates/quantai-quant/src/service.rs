@@ -311,7 +311,7 @@ impl Engine {
     pub async fn seed_samples(&self) -> Result<Vec<ImportReport>> {
         let mut out = Vec::new();
         for (symbol, market, text) in SAMPLES {
-            if self.store.prices(symbol, Some(market.as_str()), None, None).await?.is_empty() {
+            if !self.store.has_prices(symbol, market.as_str()).await? {
                 out.push(self.import_csv(text, symbol, market, false).await?);
             }
         }

@@ -185,6 +185,13 @@ impl Store {
         q.fetch_all(&self.pool).await?.iter().map(decode).collect()
     }
 
+    /// Whether any bar of `symbol` on `market` is stored (one row read, not the series).
+    pub async fn has_prices(&self, symbol: &str, market: &str) -> Result<bool> {
+        let d = self.dialect;
+        let sql = format!("SELECT date FROM market_prices WHERE symbol = {} AND market = {} LIMIT 1", d.ph(1), d.ph(2));
+        Ok(sqlx::query(&sql).bind(symbol).bind(market).fetch_optional(&self.pool).await?.is_some())
+    }
+
     /// The markets `symbol` is stored on.
     pub async fn symbol_markets(&self, symbol: &str) -> Result<Vec<String>> {
         let sql =

@@ -218,6 +218,8 @@ async fn market_prices_upsert_idempotently_on_every_backend() {
         let got = s.prices("005930", None, Some("2024-01-03"), Some("2024-01-03")).await.unwrap();
         assert_eq!(got.len(), 1, "{}", db.label);
         assert!(s.prices("AAPL", None, None, None).await.unwrap().is_empty());
+        assert!(s.has_prices("005930", "KRX").await.unwrap());
+        assert!(!s.has_prices("005930", "US").await.unwrap());
         let syms = s.symbols().await.unwrap();
         assert_eq!(syms.len(), 1);
         assert_eq!((syms[0].bars, syms[0].first.as_str(), syms[0].last.as_str()), (3, "2024-01-02", "2024-01-04"));
