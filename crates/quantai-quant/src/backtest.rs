@@ -7,7 +7,9 @@
 //!   exit; slippage moves the fill price against the trade; the sell tax is charged on every
 //!   sell's value; a trade's `pnl` is net of all of them;
 //! - equity at each bar = cash + position × close; a position still open at the end is marked
-//!   to market, not closed, and is not in `trades`.
+//!   to market, not closed, and is not in `trades`;
+//! - a position whose equity falls to zero or below is closed at that bar's close and the
+//!   account trades no more (a short can lose more than the account).
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -115,7 +117,7 @@ pub fn simulate(spec: &StrategySpec, s: &Series, entry: &[bool], exit: &[bool]) 
     // The order decided at the previous bar's close, filled at this bar's open: +1 go long, -1
     // go short / exit, 0 nothing.
     let mut pending: i8 = 0;
-    let mut act = |t: usize, want: i8, price_raw: f64, cash: &mut f64, open: &mut Option<Open>| {
+    let mut act = |t: usize, want: i8, price_raw: f64, cash: &mut f64, open: &mut Option<Open>, may_enter: bool| {
         // Close an opposite position first.
         if let Some(o) = open.as_ref() {
             let closing = (o.size > 0.0 && want < 0) || (o.size < 0.0 && want > 0);
@@ -143,7 +145,7 @@ pub fn simulate(spec: &StrategySpec, s: &Series, entry: &[bool], exit: &[bool]) 
                 *open = None;
             }
         }
-        let enter = open.is_none() && (want > 0 || (want < 0 && spec.direction == Direction::LongShort));
+        let enter = may_enter && open.is_none() && (want > 0 || (want < 0 && spec.direction == Direction::LongShort));
         if enter {
             let buy = want > 0;
             let price = if buy { price_raw * (1.0 + slip) } else { price_raw * (1.0 - slip) };
@@ -164,9 +166,14 @@ pub fn simulate(spec: &StrategySpec, s: &Series, entry: &[bool], exit: &[bool]) 
             }
         }
     };
+    let mut bankrupt = false;
     for t in 0..n {
+        if bankrupt {
+            equity.push(EquityPoint { date: s.dates[t], equity: cash, position: 0.0 });
+            continue;
+        }
         if pending != 0 {
-            act(t, pending, s.open[t], &mut cash, &mut open);
+            act(t, pending, s.open[t], &mut cash, &mut open, true);
             pending = 0;
         }
         let want: i8 = if entry[t] {
@@ -185,10 +192,17 @@ pub fn simulate(spec: &StrategySpec, s: &Series, entry: &[bool], exit: &[bool]) 
         if relevant {
             match ex.fill {
                 Fill::NextOpen => pending = want,
-                Fill::SameClose => act(t, want, s.close[t], &mut cash, &mut open),
+                Fill::SameClose => act(t, want, s.close[t], &mut cash, &mut open, true),
             }
         }
-        let pos = open.as_ref().map_or(0.0, |o| o.size);
+        let mut pos = open.as_ref().map_or(0.0, |o| o.size);
+        if pos != 0.0 && cash + pos * s.close[t] <= 0.0 {
+            // Bankrupt (a short that lost everything, a long at zero): closed at this close,
+            // and no further trade.
+            act(t, if pos > 0.0 { -1 } else { 1 }, s.close[t], &mut cash, &mut open, false);
+            bankrupt = true;
+            pos = 0.0;
+        }
         equity.push(EquityPoint { date: s.dates[t], equity: cash + pos * s.close[t], position: pos });
     }
     (trades, equity)

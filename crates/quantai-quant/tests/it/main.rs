@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod data;
+mod props;
 mod reference;
 mod service;
 mod sweep;
