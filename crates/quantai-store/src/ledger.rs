@@ -143,7 +143,7 @@ impl Store {
         if rows.is_empty() {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for chunk in rows.chunks(ROWS_PER_STATEMENT) {
             let sql = insert_sql(self.dialect, chunk.len());
             let mut q = sqlx::query(&sql);

@@ -151,6 +151,16 @@ impl Store {
         Ok(())
     }
 
+    /// A write transaction. On SQLite it takes the write lock at BEGIN (`BEGIN IMMEDIATE`), so a
+    /// transaction that reads before it writes waits for another writer (busy_timeout) instead
+    /// of failing with SQLITE_BUSY when its read snapshot went stale.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            _ => self.pool.begin().await?,
+        })
+    }
+
     /// Round-trips a trivial query (readiness).
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;

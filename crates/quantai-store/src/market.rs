@@ -64,7 +64,7 @@ impl Store {
             return Ok(counts);
         }
         let d = self.dialect;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let (lo, hi) = rows.iter().fold((rows[0].date.as_str(), rows[0].date.as_str()), |(lo, hi), r| {
             (lo.min(r.date.as_str()), hi.max(r.date.as_str()))
         });

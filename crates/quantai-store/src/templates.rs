@@ -102,7 +102,7 @@ impl Store {
         let d = self.dialect;
         // Two writers racing for the same version: the primary key refuses one; it tries again.
         for _ in 0..5 {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.begin_write().await?;
             let sql = format!("SELECT MAX(version) AS v FROM prompt_templates WHERE name = {}", d.ph(1));
             let row = sqlx::query(&sql).bind(name.to_string()).fetch_one(&mut *tx).await?;
             let version = row.try_get::<Option<i64>, _>("v").ok().flatten().unwrap_or(0) + 1;

@@ -309,3 +309,27 @@ async fn optimizations_run_and_finish_on_every_backend() {
         db.drop_db().await.unwrap();
     }
 }
+
+/// A read-then-write transaction racing other writers must wait, not fail (SQLite's stale
+/// snapshot): templates created while market data is being imported.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writers_wait_instead_of_failing_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = quantai_store::testing::sqlite(dir.path()).await.unwrap();
+    let s = db.store.clone();
+    let importer = tokio::spawn(async move {
+        for k in 0..20 {
+            let rows: Vec<_> =
+                (0..300).map(|i| bar(&format!("20{:02}-01-{:02}", k, i % 28 + 1), 100.0 + i as f64, None)).collect();
+            let mut rows = rows;
+            rows.sort_by(|a, b| a.date.cmp(&b.date));
+            rows.dedup_by(|a, b| a.date == b.date);
+            s.upsert_prices(&format!("S{k}"), "US", &rows).await.unwrap();
+        }
+    });
+    for i in 0..40 {
+        db.store.create_template("race", &format!("body {i} {{{{x}}}}"), i).await.unwrap();
+    }
+    importer.await.unwrap();
+    assert_eq!(db.store.template("race", None).await.unwrap().unwrap().version, 40);
+}
