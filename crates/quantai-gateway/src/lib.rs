@@ -313,15 +313,11 @@ impl Gateway {
                 return Err(GatewayError::Internal("a streamed call returned a unary answer".into()));
             };
             let messages = body.remove("messages").unwrap_or(Value::Null);
-            let stream = Box::new(MeteredStream::new(
-                inner,
-                first,
-                self.inner.clone(),
-                draft,
-                spec.tokenizer,
-                messages,
-                wants_usage,
-            ));
+            let restore = (masked.restore && !masked.vault.is_empty()).then(|| masked.vault.clone());
+            let stream = Box::new(
+                MeteredStream::new(inner, first, self.inner.clone(), draft, spec.tokenizer, messages, wants_usage)
+                    .with_restore(restore),
+            );
             Ok((Reply::Stream { stream, upstream }, rate))
         } else {
             let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Chat, &mut body).await?;
@@ -673,7 +669,8 @@ impl Gateway {
         draft.saved = saved;
         self.inner.commit(draft, TokenUsage::default(), false, "ok", 200, None);
         if streamed {
-            Reply::Cached { body: cache::as_sse(&hit.body, &hit.usage, wants_usage(body)), sse: true }
+            let restored = masked.restore_json(hit.body);
+            Reply::Cached { body: cache::as_sse(&restored, &hit.usage, wants_usage(body)), sse: true }
         } else {
             Reply::Cached { body: masked.restore_json(hit.body), sse: false }
         }

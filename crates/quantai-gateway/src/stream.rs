@@ -36,6 +36,68 @@ pub struct MeteredStream {
     first: Option<Bytes>,
     buf: Vec<u8>,
     meter: Option<Meter>,
+    /// Restores masked values in the answer's text, per choice index (guard `restore`).
+    restore: Option<Restore>,
+}
+
+/// Placeholder restoring for a stream: one restorer per choice, cloned from the request's vault.
+struct Restore {
+    vault: quantai_guard::Vault,
+    choices: Vec<(u64, quantai_guard::StreamRestore)>,
+}
+
+impl Restore {
+    fn of(&mut self, index: u64) -> &mut quantai_guard::StreamRestore {
+        let at = match self.choices.iter().position(|(i, _)| *i == index) {
+            Some(at) => at,
+            None => {
+                self.choices.push((index, quantai_guard::StreamRestore::new(self.vault.clone())));
+                self.choices.len() - 1
+            }
+        };
+        &mut self.choices[at].1
+    }
+
+    /// Rewrites the `data:` lines of one event (without its separator).
+    fn event(&mut self, event: &[u8]) -> Vec<u8> {
+        let Ok(text) = std::str::from_utf8(event) else { return event.to_vec() };
+        let mut out = String::with_capacity(text.len() + 16);
+        for (n, line) in text.split('\n').enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            let rewritten = line.strip_prefix("data:").and_then(|d| {
+                let d = d.trim();
+                if d == "[DONE]" {
+                    return None;
+                }
+                let mut v: Value = serde_json::from_str(d).ok()?;
+                let choices = v.get_mut("choices")?.as_array_mut()?;
+                for c in choices {
+                    let index = c.get("index").and_then(Value::as_u64).unwrap_or(0);
+                    let finished = c.get("finish_reason").is_some_and(|f| !f.is_null());
+                    let Some(delta) = c.get_mut("delta").and_then(Value::as_object_mut) else { continue };
+                    let r = self.of(index);
+                    let mut content = match delta.get("content") {
+                        Some(Value::String(piece)) => Some(r.push(piece)),
+                        _ => None,
+                    };
+                    if finished {
+                        let rest = r.flush();
+                        if !rest.is_empty() {
+                            content.get_or_insert_with(String::new).push_str(&rest);
+                        }
+                    }
+                    if let Some(c) = content {
+                        delta.insert("content".into(), Value::String(c));
+                    }
+                }
+                Some(format!("data: {v}"))
+            });
+            out.push_str(rewritten.as_deref().unwrap_or(line));
+        }
+        out.into_bytes()
+    }
 }
 
 #[derive(Deserialize)]
@@ -88,6 +150,7 @@ impl MeteredStream {
             upstream: Some(upstream),
             first,
             buf: Vec::new(),
+            restore: None,
             meter: Some(Meter {
                 inner,
                 draft,
@@ -101,6 +164,12 @@ impl MeteredStream {
         }
     }
 
+    /// Restores the placeholders of `vault` in the answer's text as it streams.
+    pub(crate) fn with_restore(mut self, vault: Option<quantai_guard::Vault>) -> Self {
+        self.restore = vault.map(|vault| Restore { vault, choices: Vec::new() });
+        self
+    }
+
     /// Splits complete events off the buffer and returns the bytes to forward. With `all`,
     /// a trailing partial event is forwarded too.
     fn drain(&mut self, all: bool) -> Vec<u8> {
@@ -108,7 +177,13 @@ impl MeteredStream {
         while let Some((end, sep)) = find_event_end(&self.buf) {
             let event: Vec<u8> = self.buf.drain(..end + sep).collect();
             if self.inspect(&event[..end]) {
-                out.extend_from_slice(&event);
+                match self.restore.as_mut() {
+                    Some(r) => {
+                        out.extend_from_slice(&r.event(&event[..end]));
+                        out.extend_from_slice(&event[end..]);
+                    }
+                    None => out.extend_from_slice(&event),
+                }
             }
         }
         if all && !self.buf.is_empty() {

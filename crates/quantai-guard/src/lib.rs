@@ -33,7 +33,7 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 pub use pii::Detector;
-pub use vault::Vault;
+pub use vault::{StreamRestore, Vault};
 pub use words::{BannedWords, WordAction};
 
 /// A kind of personal data.

@@ -88,3 +88,79 @@ impl Vault {
         Some((original, kind.label().len() + 1 + len + 1))
     }
 }
+
+/// Restores placeholders in text that arrives in pieces (a streamed answer), where a
+/// placeholder may be split across pieces: a piece's tail that could still become a
+/// placeholder (`[`, `[EMA`, `[EMAIL_1`) is held back until the next piece or [`flush`].
+///
+/// [`flush`]: StreamRestore::flush
+#[derive(Clone, Debug)]
+pub struct StreamRestore {
+    vault: Vault,
+    carry: String,
+}
+
+/// Longest tail held back: `[` + the longest label + `_` + 9 digits.
+const HOLD: usize = 32;
+
+impl StreamRestore {
+    pub fn new(vault: Vault) -> Self {
+        Self { vault, carry: String::new() }
+    }
+
+    /// The restored text that can be sent now.
+    pub fn push(&mut self, piece: &str) -> String {
+        self.carry.push_str(piece);
+        let cut = match self.carry.rfind('[') {
+            Some(at)
+                if self.carry.len() - at <= HOLD
+                    && self.carry[at + 1..]
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') =>
+            {
+                at
+            }
+            _ => self.carry.len(),
+        };
+        let rest = self.carry.split_off(cut);
+        let ready = std::mem::replace(&mut self.carry, rest);
+        self.vault.restore(&ready).unwrap_or(ready)
+    }
+
+    /// Whatever is still held back, restored.
+    pub fn flush(&mut self) -> String {
+        let rest = std::mem::take(&mut self.carry);
+        self.vault.restore(&rest).unwrap_or(rest)
+    }
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_split_anywhere_are_restored() {
+        let mut v = Vault::default();
+        let mut masked = String::new();
+        v.push_placeholder(PiiKind::ALL[0], "kim@example.com", &mut masked);
+        let text = format!("메일 {masked} 그리고 [not a placeholder] 끝 [");
+        let want = v.restore(&text).unwrap();
+        // Every split into two pieces, and one character at a time.
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for &cut in &bounds {
+            let mut r = StreamRestore::new(v.clone());
+            let mut out = r.push(&text[..cut]);
+            out.push_str(&r.push(&text[cut..]));
+            out.push_str(&r.flush());
+            assert_eq!(out, want, "split at {cut}");
+        }
+        let mut r = StreamRestore::new(v.clone());
+        let mut out = String::new();
+        for c in text.chars() {
+            out.push_str(&r.push(&c.to_string()));
+        }
+        out.push_str(&r.flush());
+        assert_eq!(out, want);
+        assert!(want.contains("kim@example.com") && !want.contains(&masked));
+    }
+}

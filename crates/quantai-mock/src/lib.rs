@@ -50,7 +50,7 @@ pub enum Mode {
     CutBeforeFirstByte,
     /// Fail every other request with HTTP 500 (the 1st, 3rd, 5th, …).
     FailEveryOther,
-    /// Answer (non-stream) with the last message's content, as received.
+    /// Answer with the last message's content, as received (streamed three characters a chunk).
     Echo,
 }
 
@@ -250,6 +250,15 @@ async fn chat(State(st): State<Arc<MockState>>, uri: axum::http::Uri, headers: H
             Value::Null,
         ));
         events.push(chunk(json!({}), json!("tool_calls")));
+    } else if mode == Mode::Echo {
+        // The last message back, three characters a chunk (placeholders get split).
+        let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+        let last = v["messages"].as_array().and_then(|m| m.last()).and_then(|m| m["content"].as_str()).unwrap_or("");
+        let chars: Vec<char> = last.chars().collect();
+        for piece in chars.chunks(3) {
+            events.push(chunk(json!({"content": piece.iter().collect::<String>()}), Value::Null));
+        }
+        events.push(chunk(json!({}), json!("stop")));
     } else {
         for w in REPLY_WORDS {
             events.push(chunk(json!({"content": w}), Value::Null));

@@ -163,6 +163,29 @@ async fn block_restore_and_banned_words_per_service() {
     let answer = v["choices"][0]["message"]["content"].as_str().unwrap();
     assert!(answer.contains("kim@example.com") && !answer.contains("[EMAIL_1]"), "{answer}");
 
+    // Streamed: the mock echoes three characters a chunk, so placeholders arrive split; the
+    // client still reads the originals, and the ledger counts what the upstream sent.
+    let prompt = "메일 kim@example.com, 전화 010-2345-6789, 또 kim@example.com [끝]";
+    let r = app
+        .chat(json!({"stream": true, "messages": [{"role": "user", "content": prompt}]}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let sse = r.text().await.unwrap();
+    let mut text = String::new();
+    for line in sse.lines() {
+        let Some(d) = line.strip_prefix("data: ") else { continue };
+        if d == "[DONE]" {
+            continue;
+        }
+        let v: Value = serde_json::from_str(d).unwrap();
+        if let Some(c) = v["choices"][0]["delta"]["content"].as_str() {
+            text.push_str(c);
+        }
+    }
+    assert_eq!(text, prompt, "the streamed answer is the prompt with every value restored");
+    let sent = upstream_text(&app.upstream_body());
+    assert!(sent.contains("[EMAIL_1]") && sent.contains("[PHONE_1]") && !sent.contains("kim@"), "{sent}");
+
     // Banned words: block names the word; mask replaces it.
     let app = spawn_with(Options {
         guard: guard_with(ServiceGuard { banned_words: Some(vec!["내부자 정보".into()]), ..Default::default() }),
