@@ -308,7 +308,8 @@ impl Gateway {
             }
             let (mut draft, spec, ok, upstream) = self.run(&ctx, &plan, Op::Stream, &mut body).await?;
             draft.reservation = reservation;
-            self.log_request(&ctx, &spec.id, false, &body, None);
+            // Logged when the stream ends, with the answer as it streamed.
+            let log = self.log_entry(&ctx, &spec.id, false, &body, None);
             let Attempt::Stream(inner, first) = ok else {
                 return Err(GatewayError::Internal("a streamed call returned a unary answer".into()));
             };
@@ -316,7 +317,8 @@ impl Gateway {
             let restore = (masked.restore && !masked.vault.is_empty()).then(|| masked.vault.clone());
             let stream = Box::new(
                 MeteredStream::new(inner, first, self.inner.clone(), draft, spec.tokenizer, messages, wants_usage)
-                    .with_restore(restore),
+                    .with_restore(restore)
+                    .with_log(log),
             );
             Ok((Reply::Stream { stream, upstream }, rate))
         } else {
@@ -395,6 +397,11 @@ impl Gateway {
             let n = tokens::count_embedding_input(spec.tokenizer, body.get("input").unwrap_or(&Value::Null));
             TokenUsage { prompt_tokens: n, cached_tokens: 0, completion_tokens: 0 }
         });
+        if let Reply::Json { body: resp, .. } = &reply {
+            if self.inner.reqlog.enabled() {
+                self.log_request(&ctx, &spec.id, false, &body, Some(embedding_summary(resp)));
+            }
+        }
         Ok((reply, gated.rate))
     }
 
@@ -632,10 +639,24 @@ impl Gateway {
         body: &Map<String, Value>,
         response: Option<Bytes>,
     ) {
-        if !self.inner.reqlog.enabled() {
-            return;
+        if let Some(e) = self.log_entry(ctx, model, cache_hit, body, response) {
+            self.inner.reqlog.record(e);
         }
-        self.inner.reqlog.record(reqlog::Entry {
+    }
+
+    /// A request-log entry, when the log is on.
+    fn log_entry(
+        &self,
+        ctx: &CallContext,
+        model: &str,
+        cache_hit: bool,
+        body: &Map<String, Value>,
+        response: Option<Bytes>,
+    ) -> Option<reqlog::Entry> {
+        if !self.inner.reqlog.enabled() {
+            return None;
+        }
+        Some(reqlog::Entry {
             request_id: ctx.request_id.clone(),
             ts_ms: now_ms(),
             user_id: ctx.user_id.clone(),
@@ -644,7 +665,7 @@ impl Gateway {
             cache_hit,
             request: body.clone(),
             response,
-        });
+        })
     }
 
     fn count_cache(&self, outcome: &'static str) {
@@ -853,6 +874,28 @@ pub fn now_ms() -> i64 {
 }
 
 /// Whether a streamed request asked for the final usage chunk.
+/// An embeddings answer for the request log: each vector replaced by its size (vectors are
+/// large and say nothing a reader of the log needs).
+fn embedding_summary(resp: &Bytes) -> Bytes {
+    let Ok(mut v) = serde_json::from_slice::<Value>(resp) else { return resp.clone() };
+    if let Some(Value::Array(items)) = v.get_mut("data") {
+        for item in items {
+            if let Some(obj) = item.as_object_mut() {
+                if let Some(e) = obj.remove("embedding") {
+                    let dims = match &e {
+                        Value::Array(a) => a.len(),
+                        // base64: 4 bytes per float, 4 characters per 3 bytes.
+                        Value::String(s) => s.len() * 3 / 4 / 4,
+                        _ => 0,
+                    };
+                    obj.insert("embedding_dims".into(), Value::from(dims));
+                }
+            }
+        }
+    }
+    Bytes::from(v.to_string())
+}
+
 fn wants_usage(body: &Map<String, Value>) -> bool {
     body.get("stream_options").and_then(|o| o.get("include_usage")).and_then(Value::as_bool).unwrap_or(false)
 }

@@ -25,8 +25,12 @@ struct Meter {
     messages: Value,
     usage: Option<TokenUsage>,
     completion: String,
+    /// The answer's text only (for the request log).
+    answer: String,
     wants_usage: bool,
     saw_done: bool,
+    /// The request-log entry, completed with the answer when the stream ends.
+    log: Option<crate::reqlog::Entry>,
 }
 
 /// A chat completion SSE stream that records its usage when it ends.
@@ -158,10 +162,20 @@ impl MeteredStream {
                 messages,
                 usage: None,
                 completion: String::new(),
+                answer: String::new(),
                 wants_usage,
                 saw_done: false,
+                log: None,
             }),
         }
+    }
+
+    /// Writes `entry` to the request log when the stream ends, with the streamed answer.
+    pub(crate) fn with_log(mut self, entry: Option<crate::reqlog::Entry>) -> Self {
+        if let Some(m) = self.meter.as_mut() {
+            m.log = entry;
+        }
+        self
     }
 
     /// Restores the placeholders of `vault` in the answer's text as it streams.
@@ -219,6 +233,9 @@ impl MeteredStream {
                 let Some(d) = c.delta else { continue };
                 if let Some(s) = d.content {
                     meter.completion.push_str(&s);
+                    if meter.log.is_some() {
+                        meter.answer.push_str(&s);
+                    }
                 }
                 for t in d.tool_calls.unwrap_or_default() {
                     if let Some(f) = t.function {
@@ -232,7 +249,17 @@ impl MeteredStream {
     }
 
     fn finish(&mut self, status: &'static str, http_status: i64, class: Option<&'static str>) {
-        let Some(m) = self.meter.take() else { return };
+        let Some(mut m) = self.meter.take() else { return };
+        if let Some(mut e) = m.log.take() {
+            // The answer as the provider streamed it (masked: placeholders, not values).
+            let doc = serde_json::json!({
+                "object": "chat.completion", "streamed": true, "status": status,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": m.answer}}],
+                "usage": m.usage.map(|u| serde_json::json!({"prompt_tokens": u.prompt_tokens, "completion_tokens": u.completion_tokens})),
+            });
+            e.response = Some(Bytes::from(doc.to_string()));
+            m.inner.reqlog.record(e);
+        }
         if let Some(u) = m.usage {
             // The upstream reported usage: nothing to count, settle right here.
             m.inner.commit(m.draft, u, false, status, http_status, class);

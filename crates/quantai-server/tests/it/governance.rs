@@ -166,9 +166,7 @@ async fn block_restore_and_banned_words_per_service() {
     // Streamed: the mock echoes three characters a chunk, so placeholders arrive split; the
     // client still reads the originals, and the ledger counts what the upstream sent.
     let prompt = "메일 kim@example.com, 전화 010-2345-6789, 또 kim@example.com [끝]";
-    let r = app
-        .chat(json!({"stream": true, "messages": [{"role": "user", "content": prompt}]}))
-        .await;
+    let r = app.chat(json!({"stream": true, "messages": [{"role": "user", "content": prompt}]})).await;
     assert_eq!(r.status(), 200);
     let sse = r.text().await.unwrap();
     let mut text = String::new();
@@ -281,4 +279,47 @@ async fn savings_report_against_a_baseline() {
     let e =
         openai_error(app.get("/api/v1/gen-ai/usage/savings?baseline=gpt-9", &app.key).send().await.unwrap(), 400).await;
     assert_eq!(e["param"], "baseline");
+}
+
+/// Streams and embeddings are in the request log too: a stream with the answer as it streamed,
+/// embeddings with each vector replaced by its size.
+#[tokio::test]
+async fn request_log_holds_streams_and_embeddings() {
+    let app = spawn_app().await;
+    let r = app.chat(json!({"stream": true, "messages": [{"role": "user", "content": "메일 lee@example.com"}]})).await;
+    assert_eq!(r.status(), 200);
+    r.text().await.unwrap();
+    let r = app
+        .post("/v1/embeddings", &app.key)
+        .json(&json!({"model": "text-embedding-3-small", "input": ["전화 010-2345-6789", "momentum"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let dir = app.request_log_dir();
+    let mut lines: Vec<Value> = Vec::new();
+    for _ in 0..100 {
+        lines.clear();
+        for day in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            for f in std::fs::read_dir(day.path()).unwrap().flatten() {
+                let text = std::fs::read_to_string(f.path()).unwrap();
+                lines.extend(text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()));
+            }
+        }
+        if lines.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let stream = lines.iter().find(|l| l["request"]["stream"] == true).expect("the streamed request");
+    assert_eq!(stream["response"]["choices"][0]["message"]["content"], quantai_mock::REPLY_WORDS.concat());
+    assert_eq!(stream["response"]["status"], "ok");
+    assert!(stream["request"].to_string().contains("[EMAIL_1]") && !stream.to_string().contains("lee@"));
+    let emb = lines.iter().find(|l| l["request"]["input"].is_array()).expect("the embeddings request");
+    assert!(emb["request"]["input"][0].as_str().unwrap().contains("[PHONE_1]"));
+    let data = emb["response"]["data"].as_array().unwrap();
+    assert_eq!(data.len(), 2);
+    assert!(data.iter().all(|d| d["embedding_dims"].as_u64().unwrap() > 0 && d.get("embedding").is_none()), "{data:?}");
+    app.stop().await;
 }
