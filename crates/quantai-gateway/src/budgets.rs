@@ -172,6 +172,8 @@ impl Budgets {
             }
         }
         let remote = if cfg.store == CounterStore::Redis { shared } else { None };
+        let mut alerts = alerts;
+        alerts.shared = remote.clone();
         Self {
             limits,
             state: Arc::new(State { counters: Mutex::new([HashMap::new(), HashMap::new()]), remote, alerts }),
@@ -382,6 +384,8 @@ pub struct Alerts {
     webhook: Option<(reqwest::Client, SecretString)>,
     metrics: Arc<Metrics>,
     fired: Mutex<HashSet<AlertKey>>,
+    /// With budgets in Redis, an alert fires once across replicas (`SET NX` on its key).
+    shared: Option<Arc<Shared>>,
 }
 
 impl Alerts {
@@ -399,6 +403,7 @@ impl Alerts {
             webhook: webhook.zip(client).map(|(w, c)| (c, w)),
             metrics,
             fired: Mutex::new(HashSet::new()),
+            shared: None,
         }
     }
 
@@ -429,12 +434,47 @@ impl Alerts {
         // Past windows of this budget can never fire again.
         fired.retain(|(s, p, n, w, _)| !(*s == scope && *p == period && n == name && *w < window));
         drop(fired);
+        let Some(r) = self.shared.clone() else {
+            emit(&self.metrics, self.webhook.as_ref(), scope, period, name, limit, spent, t);
+            return;
+        };
+        // Another replica may have fired it already: the first to set the key emits.
+        let s = if scope == Scope::User { "u" } else { "s" };
+        let key = r.key(&format!("alert:{s}{}:{window}:{name}:{t}", if period == Period::Day { "d" } else { "m" }));
+        let (metrics, webhook, name) = (self.metrics.clone(), self.webhook.clone(), name.to_string());
+        let Ok(h) = tokio::runtime::Handle::try_current() else { return };
+        h.spawn(async move {
+            match r.set_nx(&key, window_ttl(period)).await {
+                Ok(true) => emit(&metrics, webhook.as_ref(), scope, period, &name, limit, spent, t),
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "alert de-duplication unavailable: alerting from this replica");
+                    emit(&metrics, webhook.as_ref(), scope, period, &name, limit, spent, t);
+                }
+            }
+        });
+    }
+}
+
+/// Logs, counts and (with a webhook) posts one alert.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    metrics: &Metrics,
+    webhook: Option<&(reqwest::Client, SecretString)>,
+    scope: Scope,
+    period: Period,
+    name: &str,
+    limit: i128,
+    spent: i128,
+    t: u8,
+) {
+    {
         let (scope_s, period_s) = (scope_name(scope), period_name(period));
         let (spent_usd, limit_usd) = (Cost::from_picos(spent).to_string(), Cost::from_picos(limit).to_string());
         tracing::warn!(event = "budget_alert", scope = scope_s, period = period_s, name, threshold = t,
             spent_usd = %spent_usd, limit_usd = %limit_usd, "budget alert: {t}% of the {period_s} budget of {scope_s} {name:?} used");
-        self.metrics.budget_alerts.get_or_create(&AlertLabels { scope: scope_s, period: period_s, threshold: t }).inc();
-        if let Some((client, url)) = &self.webhook {
+        metrics.budget_alerts.get_or_create(&AlertLabels { scope: scope_s, period: period_s, threshold: t }).inc();
+        if let Some((client, url)) = webhook {
             let text = format!(
                 "quantai budget alert: {t}% of the {period_s} budget of {scope_s} `{name}` used (${spent_usd} of ${limit_usd})"
             );
@@ -480,6 +520,75 @@ mod tests {
         b.seed(Scope::User, Period::Day, "w", Cost::from_picos(10_000_000), now).await;
         assert!(b.reserve("w", "s", Cost::from_picos(1), now).is_err());
         assert!(b.reserve("w", "s", Cost::from_picos(1), now + time::Duration::days(1)).is_ok());
+    }
+
+    /// Two replicas on one Redis: an alert fires once in all, not once per replica.
+    #[tokio::test]
+    async fn alerts_fire_once_across_replicas() {
+        let Ok(url) = std::env::var("QUANTAI_TEST_REDIS_URL") else { return };
+        let settings = quantai_core::config::RedisSettings {
+            url,
+            key_prefix: format!(
+                "qtest-alerts-{}-{}",
+                std::process::id(),
+                OffsetDateTime::now_utc().unix_timestamp_nanos()
+            ),
+            fail_open: false,
+            timeout_ms: 2_000,
+        };
+        let shared = Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap());
+        let mut cfg = cfg("0.00001"); // 10,000,000 picos
+        cfg.store = CounterStore::Redis;
+        let replica = || {
+            let m = Arc::new(Metrics::new());
+            let b = Budgets::with_parts(
+                &cfg,
+                Some(shared.clone()),
+                Alerts::new(&cfg.alert_thresholds, None, m.clone(), None),
+            );
+            (b, m)
+        };
+        let ((a, ma), (b, mb)) = (replica(), replica());
+        let now = OffsetDateTime::now_utc();
+        let count = |m: &Metrics, t: u8| {
+            m.budget_alerts.get_or_create(&AlertLabels { scope: "user", period: "daily", threshold: t }).get()
+        };
+        async fn reserve_on(
+            b: &Budgets,
+            shared: &Shared,
+            amount: i128,
+            now: OffsetDateTime,
+        ) -> Result<Reservation, Exceeded> {
+            let windows = b.shared_windows("u", "s", now);
+            let ask = crate::shared::Gate { buckets: &[], windows: &windows, amount, cache: None };
+            let ans = shared.gate(&ask).await.unwrap();
+            b.shared_outcome("u", "s", Cost::from_picos(amount), now, ans.budget_refused)
+        }
+        reserve_on(&a, &shared, 1, now).await.unwrap().settle(Cost::from_picos(10_000_000));
+        // Settlement is asynchronous in Redis mode: wait for it, then replica b is refused and
+        // would say 100 % again.
+        let mut refused = false;
+        for _ in 0..100 {
+            match reserve_on(&b, &shared, 1, now).await {
+                Err(_) => {
+                    refused = true;
+                    break;
+                }
+                Ok(r) => drop(r),
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert!(refused);
+        for _ in 0..100 {
+            if count(&ma, 100) + count(&mb, 100) >= 1 && count(&ma, 50) + count(&mb, 50) >= 1 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        for t in [50, 80, 100] {
+            assert_eq!(count(&ma, t) + count(&mb, t), 1, "threshold {t} fired once across replicas");
+        }
     }
 
     #[test]

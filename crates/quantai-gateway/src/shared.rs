@@ -351,6 +351,15 @@ impl Shared {
         Ok(v)
     }
 
+    /// Sets `key` only if absent, expiring after `ttl_secs`; whether this call set it.
+    pub async fn set_nx(&self, key: &str, ttl_secs: u64) -> Result<bool, SharedError> {
+        let mut conn = self.conn.clone();
+        let mut cmd = redis::cmd("SET");
+        cmd.arg(key).arg(1).arg("NX").arg("EX").arg(ttl_secs.max(1));
+        let r: Option<String> = self.timed("alert de-duplication", cmd.query_async(&mut conn)).await?;
+        Ok(r.is_some())
+    }
+
     /// A cached value, if present.
     pub async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, SharedError> {
         let mut conn = self.conn.clone();
