@@ -591,6 +591,56 @@ mod tests {
         }
     }
 
+    /// A replica that crashes while holding a reservation stops blocking the others once its
+    /// liveness key is gone; while it lives, its reservation counts.
+    #[tokio::test]
+    async fn a_crashed_replicas_reservation_is_released() {
+        let Ok(url) = std::env::var("QUANTAI_TEST_REDIS_URL") else { return };
+        let settings = quantai_core::config::RedisSettings {
+            url: url.clone(),
+            key_prefix: format!(
+                "qtest-crash-{}-{}",
+                std::process::id(),
+                OffsetDateTime::now_utc().unix_timestamp_nanos()
+            ),
+            fail_open: false,
+            timeout_ms: 2_000,
+        };
+        let (sa, sb) = (
+            Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap()),
+            Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap()),
+        );
+        assert_ne!(sa.replica(), sb.replica());
+        let mut cfg = cfg("0.00001"); // 10,000,000 picos
+        cfg.store = CounterStore::Redis;
+        let metrics = Arc::new(Metrics::new());
+        let a = Budgets::with_parts(&cfg, Some(sa.clone()), Alerts::new(&[], None, metrics.clone(), None));
+        let b = Budgets::with_parts(&cfg, Some(sb.clone()), Alerts::new(&[], None, metrics, None));
+        let now = OffsetDateTime::now_utc();
+        async fn reserve_on(b: &Budgets, shared: &Shared, amount: i128, now: OffsetDateTime) -> bool {
+            let windows = b.shared_windows("u", "s", now);
+            let ask = crate::shared::Gate { buckets: &[], windows: &windows, amount, cache: None };
+            let ans = shared.gate(&ask).await.unwrap();
+            match b.shared_outcome("u", "s", Cost::from_picos(amount), now, ans.budget_refused) {
+                // Held as if the call were running (no settlement, no release).
+                Ok(r) => {
+                    std::mem::forget(r);
+                    true
+                }
+                Err(_) => false,
+            }
+        }
+        assert!(reserve_on(&a, &sa, 10_000_000, now).await, "a holds the whole budget");
+        assert!(!reserve_on(&b, &sb, 1, now).await, "b is refused while a lives");
+        // a crashes: its liveness key expires (deleted here rather than waited for).
+        let client = redis::Client::open(url.as_str()).unwrap();
+        let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+        let live = format!("{}:live:{}", settings.key_prefix, sa.replica());
+        let removed: i64 = redis::cmd("DEL").arg(&live).query_async(&mut conn).await.unwrap();
+        assert_eq!(removed, 1);
+        assert!(reserve_on(&b, &sb, 1, now).await, "a's reservation no longer counts");
+    }
+
     #[test]
     fn alerts_fire_once_per_threshold_and_window() {
         let metrics = Arc::new(Metrics::new());

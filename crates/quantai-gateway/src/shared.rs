@@ -4,6 +4,10 @@
 //! response cache up and reserves on every budget (all or none): one round trip on the request
 //! path. Settlement, token debits and cache writes happen after the answer, off the path. Time
 //! comes from the Redis server (`TIME`), so replicas with skewed clocks still share one bucket.
+//! Reservations are held per replica (hash field `r:ID`) and count only while the replica's
+//! liveness key lives (refreshed every 10 s, 30 s TTL): a crashed replica's in-flight
+//! reservations stop blocking the budget within 30 s. The scripts read those liveness keys
+//! without declaring them, so a single Redis (or a replicated primary) is required, not a cluster.
 
 use std::time::Duration;
 
@@ -16,6 +20,9 @@ use secrecy::ExposeSecret;
 pub struct Shared {
     conn: ConnectionManager,
     prefix: String,
+    /// This process's id among the replicas; its reservations are held under it, and live as
+    /// long as its liveness key `PREFIX:live:ID` (refreshed every 10 s, expiring after 30 s).
+    replica: String,
     timeout: Duration,
     fail_open: bool,
     gate: Script,
@@ -57,7 +64,8 @@ pub struct SharedError {
 /// `n` rate-limit buckets, then the `m` budget windows, then the cache key when ARGV[3] is `1`.
 /// ARGV: n, m, cache flag, the buckets' capacities per minute, their kinds (`r`: a request
 /// bucket needs 1 and consumes 1; `t`: a token bucket needs > 0 and consumes nothing here), the
-/// amount to reserve, the windows' limits, their lifetimes in seconds.
+/// amount to reserve, the windows' limits, their lifetimes in seconds, this replica's id and the
+/// prefix of the replicas' liveness keys.
 ///
 /// In that order: a refused admission consumes nothing and stops; a cached answer stops (no
 /// reservation); else the amount is reserved on every window or on none. Returns {refused
@@ -109,9 +117,26 @@ if ARGV[3] == '1' then
   end
 end
 local amount = ARGV[4 + 2 * n]
+-- Reservations are per replica (field r:ID); a replica whose liveness key expired (it crashed)
+-- no longer holds anything, and its fields are dropped.
+local rid = ARGV[5 + 2 * n + 2 * m]
+local live = ARGV[6 + 2 * n + 2 * m]
 for i = 1, m do
-  local h = redis.call('HMGET', KEYS[n + i], 'spent', 'reserved')
-  local used = (tonumber(h[1]) or 0) + (tonumber(h[2]) or 0)
+  local h = redis.call('HGETALL', KEYS[n + i])
+  local used = 0
+  for j = 1, #h, 2 do
+    local f, v = h[j], tonumber(h[j + 1]) or 0
+    if f == 'spent' then
+      used = used + v
+    elseif string.sub(f, 1, 2) == 'r:' then
+      local owner = string.sub(f, 3)
+      if owner == rid or redis.call('EXISTS', live .. owner) == 1 then
+        used = used + v
+      else
+        redis.call('HDEL', KEYS[n + i], f)
+      end
+    end
+  end
   if used >= tonumber(ARGV[4 + 2 * n + i]) then
     out[#out + 1] = i
     out[#out + 1] = false
@@ -119,7 +144,7 @@ for i = 1, m do
   end
 end
 for i = 1, m do
-  redis.call('HINCRBY', KEYS[n + i], 'reserved', amount)
+  redis.call('HINCRBY', KEYS[n + i], 'r:' .. rid, amount)
   redis.call('EXPIRE', KEYS[n + i], ARGV[4 + 2 * n + m + i])
 end
 out[#out + 1] = 0
@@ -147,15 +172,18 @@ end
 return 0
 ";
 
-/// Settles a reservation: KEYS[1..n] held ARGV[1] (released), KEYS[n+1..2n] are the windows
-/// the real cost ARGV[2] lands in (the same keys unless a window rolled over), ARGV[3..] their
-/// lifetimes. Returns the new spent of each landing key, for alerts.
+/// Settles a reservation: KEYS[1..n] held ARGV[1] (released from this replica's field),
+/// KEYS[n+1..2n] are the windows the real cost ARGV[2] lands in (the same keys unless a window
+/// rolled over), ARGV[3..2+n] their lifetimes, ARGV[3+n] this replica's id. Returns the new spent of each landing key, for alerts.
 const SETTLE: &str = r"
 local n = #KEYS / 2
 local out = {}
+local field = 'r:' .. ARGV[3 + n]
 for i = 1, n do
   if redis.call('EXISTS', KEYS[i]) == 1 then
-    redis.call('HINCRBY', KEYS[i], 'reserved', -tonumber(ARGV[1]))
+    if redis.call('HINCRBY', KEYS[i], field, -tonumber(ARGV[1])) <= 0 then
+      redis.call('HDEL', KEYS[i], field)
+    end
   end
   out[i] = redis.call('HINCRBY', KEYS[n + i], 'spent', ARGV[2])
   redis.call('EXPIRE', KEYS[n + i], ARGV[2 + i])
@@ -167,7 +195,7 @@ return out
 /// restart); replicas already counting are never double-counted.
 const SEED: &str = r"
 if redis.call('EXISTS', KEYS[1]) == 0 then
-  redis.call('HSET', KEYS[1], 'spent', ARGV[1], 'reserved', 0)
+  redis.call('HSET', KEYS[1], 'spent', ARGV[1])
   redis.call('EXPIRE', KEYS[1], ARGV[2])
   return 1
 end
@@ -185,6 +213,9 @@ end
 return out
 ";
 
+/// A replica's reservations count while its liveness key lives this long after the last refresh.
+const LIVE_SECS: u64 = 30;
+
 impl Shared {
     /// Connects when `settings.url` is set; `None` otherwise.
     pub async fn connect(
@@ -200,8 +231,28 @@ impl Shared {
             .set_response_timeout(Some(timeout))
             .set_connection_timeout(Some(timeout));
         let conn = ConnectionManager::new_with_config(client, cfg).await.map_err(|e| err(e.to_string()))?;
+        let replica = format!("{:016x}", rand::random::<u64>());
+        let live = format!("{}:live:{replica}", settings.key_prefix);
+        // Alive before the first reservation, then refreshed while the process runs.
+        let mut c = conn.clone();
+        let mut beat = redis::cmd("SET");
+        beat.arg(&live).arg(1).arg("EX").arg(LIVE_SECS);
+        beat.query_async::<()>(&mut c).await.map_err(|e| err(e.to_string()))?;
+        if let Ok(h) = tokio::runtime::Handle::try_current() {
+            let weak = c.clone();
+            h.spawn(async move {
+                let mut conn = weak;
+                loop {
+                    tokio::time::sleep(Duration::from_secs(LIVE_SECS / 3)).await;
+                    if let Err(e) = beat.query_async::<()>(&mut conn).await {
+                        tracing::warn!(error = %e, "replica liveness not refreshed in redis");
+                    }
+                }
+            });
+        }
         Ok(Some(Self {
             conn,
+            replica,
             prefix: settings.key_prefix.clone(),
             timeout,
             fail_open: settings.fail_open,
@@ -211,6 +262,11 @@ impl Shared {
             seed: Script::new(SEED),
             model_admit: Script::new(MODEL_ADMIT),
         }))
+    }
+
+    /// This process's replica id (tests: simulating a crash).
+    pub fn replica(&self) -> &str {
+        &self.replica
     }
 
     /// Whether a Redis failure lets requests through.
@@ -274,6 +330,8 @@ impl Shared {
             args.push(w.1.to_string());
         }
         args.extend(g.windows.iter().map(|w| w.2.to_string()));
+        args.push(self.replica.clone());
+        args.push(self.key("live:"));
         if let Some(c) = g.cache {
             inv.key(c);
         }
@@ -323,6 +381,7 @@ impl Shared {
         keys.extend(landing.iter().map(|l| l.0.clone()));
         let mut args = vec![reserved.to_string(), actual.to_string()];
         args.extend(landing.iter().map(|l| l.1.to_string()));
+        args.push(self.replica.clone());
         self.run("budget settlement", &self.settle, &keys, &args).await
     }
 
