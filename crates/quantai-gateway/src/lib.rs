@@ -318,7 +318,9 @@ impl Gateway {
             let stream = Box::new(
                 MeteredStream::new(inner, first, self.inner.clone(), draft, spec.tokenizer, messages, wants_usage)
                     .with_restore(restore)
-                    .with_log(log),
+                    .with_log(log)
+                    // Only the asked model's answer is cached, as for unary calls.
+                    .with_cache_fill(cache_key.filter(|_| spec.id == plan[0].id).map(|k| (k, spec.id.clone()))),
             );
             Ok((Reply::Stream { stream, upstream }, rate))
         } else {

@@ -31,6 +31,11 @@ struct Meter {
     saw_done: bool,
     /// The request-log entry, completed with the answer when the stream ends.
     log: Option<crate::reqlog::Entry>,
+    /// Where a complete answer is cached: the key and the model id.
+    cache: Option<(crate::cache::Key, String)>,
+    /// The first choice's finish reason, and whether the answer called tools (not cached).
+    finish_reason: Option<String>,
+    tool_calls: bool,
 }
 
 /// A chat completion SSE stream that records its usage when it ends.
@@ -116,6 +121,8 @@ struct Chunk {
 struct ChoiceDelta {
     #[serde(default)]
     delta: Option<Delta>,
+    #[serde(default)]
+    finish_reason: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -166,8 +173,19 @@ impl MeteredStream {
                 wants_usage,
                 saw_done: false,
                 log: None,
+                cache: None,
+                finish_reason: None,
+                tool_calls: false,
             }),
         }
+    }
+
+    /// Caches the answer under `key` when the stream completes (a plain text answer).
+    pub(crate) fn with_cache_fill(mut self, fill: Option<(crate::cache::Key, String)>) -> Self {
+        if let Some(m) = self.meter.as_mut() {
+            m.cache = fill;
+        }
+        self
     }
 
     /// Writes `entry` to the request log when the stream ends, with the streamed answer.
@@ -230,12 +248,18 @@ impl MeteredStream {
                 }
             }
             for c in chunk.choices.unwrap_or_default() {
+                if c.finish_reason.is_some() && meter.finish_reason.is_none() {
+                    meter.finish_reason = c.finish_reason;
+                }
                 let Some(d) = c.delta else { continue };
                 if let Some(s) = d.content {
                     meter.completion.push_str(&s);
-                    if meter.log.is_some() {
+                    if meter.log.is_some() || meter.cache.is_some() {
                         meter.answer.push_str(&s);
                     }
+                }
+                if d.tool_calls.as_ref().is_some_and(|t| !t.is_empty()) {
+                    meter.tool_calls = true;
                 }
                 for t in d.tool_calls.unwrap_or_default() {
                     if let Some(f) = t.function {
@@ -259,6 +283,18 @@ impl MeteredStream {
             });
             e.response = Some(Bytes::from(doc.to_string()));
             m.inner.reqlog.record(e);
+        }
+        // A complete plain answer is cached like a unary one (with the upstream's usage).
+        if let (Some((key, model)), Some(u), "ok", false) = (m.cache.take(), m.usage, status, m.tool_calls) {
+            let body = serde_json::json!({
+                "id": format!("chatcmpl-{}", m.draft.ctx.request_id), "object": "chat.completion", "created": 0,
+                "model": model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": m.answer},
+                             "finish_reason": m.finish_reason.as_deref().unwrap_or("stop")}],
+                "usage": {"prompt_tokens": u.prompt_tokens, "completion_tokens": u.completion_tokens,
+                          "total_tokens": u.prompt_tokens + u.completion_tokens},
+            });
+            m.inner.cache.put(key, crate::cache::Hit { body: Bytes::from(body.to_string()), usage: u });
         }
         if let Some(u) = m.usage {
             // The upstream reported usage: nothing to count, settle right here.

@@ -139,3 +139,35 @@ async fn redis_cache_is_shared_between_gateways() {
 fn rand_suffix() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 % 1_000_000_007
 }
+
+/// A streamed miss fills the cache too: the same request then hits, streamed or not.
+#[tokio::test]
+async fn a_streamed_miss_fills_the_cache() {
+    let app = spawn_with(Options { cache: cache(60), ..Default::default() }).await;
+    let mut body = det();
+    body["stream"] = json!(true);
+    let r = app.chat(body.clone()).await;
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().get("x-quantai-cache").is_none());
+    r.text().await.unwrap();
+    assert_eq!(app.upstream_requests(), 1);
+    // The answer is stored as the stream ends, before its last bytes reach the client.
+    let r = app.chat(det()).await;
+    assert_eq!(r.headers()["x-quantai-cache"], "hit", "the streamed answer was cached");
+    let unary: Value = r.json().await.unwrap();
+    assert_eq!(unary["choices"][0]["message"]["content"], quantai_mock::REPLY_WORDS.concat());
+    assert!(unary["usage"]["completion_tokens"].as_u64().unwrap() > 0);
+    let r = app.chat(body).await;
+    assert_eq!(r.headers()["x-quantai-cache"], "hit");
+    let text = r.text().await.unwrap();
+    let content: String = text
+        .split("\n\n")
+        .filter_map(|e| e.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .filter_map(|d| serde_json::from_str::<Value>(d).ok())
+        .filter_map(|e| e["choices"][0]["delta"]["content"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(content, quantai_mock::REPLY_WORDS.concat());
+    assert_eq!(app.upstream_requests(), 1, "no further upstream call");
+    app.stop().await;
+}
