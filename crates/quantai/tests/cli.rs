@@ -165,3 +165,62 @@ fn data_fetch_names_missing_credentials_and_bad_sources() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("kis or alphavantage"));
 }
+
+/// `quantai data fetch kis` end to end against a local KIS stand-in: token, one page of daily
+/// bars, imported and then visible to a backtest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn data_fetch_kis_imports_bars() {
+    use axum::routing::{get, post};
+    let rows: Vec<serde_json::Value> = (1..=20)
+        .rev()
+        .map(|d| {
+            let c = 70_000 + d * 100;
+            serde_json::json!({"stck_bsop_date": format!("202402{d:02}"), "stck_clpr": c.to_string(),
+                "stck_oprc": (c - 50).to_string(), "stck_hgpr": (c + 200).to_string(),
+                "stck_lwpr": (c - 300).to_string(), "acml_vol": "1000"})
+        })
+        .collect();
+    let app = axum::Router::new()
+        .route(
+            "/oauth2/tokenP",
+            post(|| async {
+                axum::Json(serde_json::json!({"access_token": "t", "token_type": "Bearer", "expires_in": 86400}))
+            }),
+        )
+        .route(
+            "/uapi/domestic-stock/v1/quotations/inquire-daily-itemchartprice",
+            get(move || {
+                let rows = rows.clone();
+                async move {
+                    axum::Json(serde_json::json!({"output2": rows, "rt_cd": "0", "msg_cd": "MCA00000", "msg1": "ok"}))
+                }
+            }),
+        );
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", l.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_quantai"))
+            .args(["data", "fetch", "kis", "005930", "--from", "2024-02-01", "--to", "2024-02-29"])
+            .current_dir(&d)
+            .env("QUANTAI__DATABASE__URL", format!("sqlite://{}", d.join("cli.db").display()))
+            .env("QUANTAI__MARKET_DATA__KIS__BASE_URL", &base)
+            .env("QUANTAI__MARKET_DATA__KIS__MIN_INTERVAL_MS", "0")
+            .env("QUANTAI__MARKET_DATA__TOKEN_DIR", d.join("tokens").display().to_string())
+            .env("QUANTAI__MARKET_DATA__RAW_ARCHIVE_URL", format!("file:{}", d.display()))
+            .env("KIS_APP_KEY", "k")
+            .env("KIS_APP_SECRET", "s")
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("005930 (KRX) from kis: 20 bars 2024-02-01 … 2024-02-20, 20 inserted"), "{text}");
+    let list = stdout(&quantai(dir.path(), &["data", "list"]));
+    assert!(list.contains("005930") && list.contains("20 bars"), "{list}");
+    assert!(dir.path().join("raw-data/kis").exists(), "the raw response is archived");
+}
