@@ -522,48 +522,52 @@ mod tests {
         assert!(b.reserve("w", "s", Cost::from_picos(1), now + time::Duration::days(1)).is_ok());
     }
 
+    /// Redis settings with a key prefix of this test alone; `None` without a test Redis.
+    fn test_redis(tag: &str) -> Option<quantai_core::config::RedisSettings> {
+        let url = std::env::var("QUANTAI_TEST_REDIS_URL").ok()?;
+        let nanos = OffsetDateTime::now_utc().unix_timestamp_nanos();
+        Some(quantai_core::config::RedisSettings {
+            url,
+            key_prefix: format!("qtest-{tag}-{}-{nanos}", std::process::id()),
+            fail_open: false,
+            timeout_ms: 2_000,
+        })
+    }
+
+    /// A Redis budget book of 10,000,000 picos a day per user.
+    fn redis_book(shared: &Arc<Shared>, alerts: Alerts) -> Budgets {
+        let mut cfg = cfg("0.00001");
+        cfg.store = CounterStore::Redis;
+        Budgets::with_parts(&cfg, Some(shared.clone()), alerts)
+    }
+
+    /// Reserves `amount` for user "u" as the gateway does (the one gate script).
+    async fn reserve_on(
+        b: &Budgets,
+        shared: &Shared,
+        amount: i128,
+        now: OffsetDateTime,
+    ) -> Result<Reservation, Exceeded> {
+        let windows = b.shared_windows("u", "s", now);
+        let ask = crate::shared::Gate { buckets: &[], windows: &windows, amount, cache: None };
+        let ans = shared.gate(&ask).await.unwrap();
+        b.shared_outcome("u", "s", Cost::from_picos(amount), now, ans.budget_refused)
+    }
+
     /// Two replicas on one Redis: an alert fires once in all, not once per replica.
     #[tokio::test]
     async fn alerts_fire_once_across_replicas() {
-        let Ok(url) = std::env::var("QUANTAI_TEST_REDIS_URL") else { return };
-        let settings = quantai_core::config::RedisSettings {
-            url,
-            key_prefix: format!(
-                "qtest-alerts-{}-{}",
-                std::process::id(),
-                OffsetDateTime::now_utc().unix_timestamp_nanos()
-            ),
-            fail_open: false,
-            timeout_ms: 2_000,
-        };
+        let Some(settings) = test_redis("alerts") else { return };
         let shared = Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap());
-        let mut cfg = cfg("0.00001"); // 10,000,000 picos
-        cfg.store = CounterStore::Redis;
         let replica = || {
             let m = Arc::new(Metrics::new());
-            let b = Budgets::with_parts(
-                &cfg,
-                Some(shared.clone()),
-                Alerts::new(&cfg.alert_thresholds, None, m.clone(), None),
-            );
-            (b, m)
+            (redis_book(&shared, Alerts::new(&[50, 80, 100], None, m.clone(), None)), m)
         };
         let ((a, ma), (b, mb)) = (replica(), replica());
         let now = OffsetDateTime::now_utc();
         let count = |m: &Metrics, t: u8| {
             m.budget_alerts.get_or_create(&AlertLabels { scope: "user", period: "daily", threshold: t }).get()
         };
-        async fn reserve_on(
-            b: &Budgets,
-            shared: &Shared,
-            amount: i128,
-            now: OffsetDateTime,
-        ) -> Result<Reservation, Exceeded> {
-            let windows = b.shared_windows("u", "s", now);
-            let ask = crate::shared::Gate { buckets: &[], windows: &windows, amount, cache: None };
-            let ans = shared.gate(&ask).await.unwrap();
-            b.shared_outcome("u", "s", Cost::from_picos(amount), now, ans.budget_refused)
-        }
         reserve_on(&a, &shared, 1, now).await.unwrap().settle(Cost::from_picos(10_000_000));
         // Settlement is asynchronous in Redis mode: wait for it, then replica b is refused and
         // would say 100 % again.
@@ -595,50 +599,27 @@ mod tests {
     /// liveness key is gone; while it lives, its reservation counts.
     #[tokio::test]
     async fn a_crashed_replicas_reservation_is_released() {
-        let Ok(url) = std::env::var("QUANTAI_TEST_REDIS_URL") else { return };
-        let settings = quantai_core::config::RedisSettings {
-            url: url.clone(),
-            key_prefix: format!(
-                "qtest-crash-{}-{}",
-                std::process::id(),
-                OffsetDateTime::now_utc().unix_timestamp_nanos()
-            ),
-            fail_open: false,
-            timeout_ms: 2_000,
-        };
+        let Some(settings) = test_redis("crash") else { return };
         let (sa, sb) = (
             Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap()),
             Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap()),
         );
         assert_ne!(sa.replica(), sb.replica());
-        let mut cfg = cfg("0.00001"); // 10,000,000 picos
-        cfg.store = CounterStore::Redis;
         let metrics = Arc::new(Metrics::new());
-        let a = Budgets::with_parts(&cfg, Some(sa.clone()), Alerts::new(&[], None, metrics.clone(), None));
-        let b = Budgets::with_parts(&cfg, Some(sb.clone()), Alerts::new(&[], None, metrics, None));
+        let a = redis_book(&sa, Alerts::new(&[], None, metrics.clone(), None));
+        let b = redis_book(&sb, Alerts::new(&[], None, metrics, None));
         let now = OffsetDateTime::now_utc();
-        async fn reserve_on(b: &Budgets, shared: &Shared, amount: i128, now: OffsetDateTime) -> bool {
-            let windows = b.shared_windows("u", "s", now);
-            let ask = crate::shared::Gate { buckets: &[], windows: &windows, amount, cache: None };
-            let ans = shared.gate(&ask).await.unwrap();
-            match b.shared_outcome("u", "s", Cost::from_picos(amount), now, ans.budget_refused) {
-                // Held as if the call were running (no settlement, no release).
-                Ok(r) => {
-                    std::mem::forget(r);
-                    true
-                }
-                Err(_) => false,
-            }
-        }
-        assert!(reserve_on(&a, &sa, 10_000_000, now).await, "a holds the whole budget");
-        assert!(!reserve_on(&b, &sb, 1, now).await, "b is refused while a lives");
+        // A reservation held as if its call were running (never settled, never released).
+        let hold = |r: Result<Reservation, Exceeded>| r.map(std::mem::forget).is_ok();
+        assert!(hold(reserve_on(&a, &sa, 10_000_000, now).await), "a holds the whole budget");
+        assert!(!hold(reserve_on(&b, &sb, 1, now).await), "b is refused while a lives");
         // a crashes: its liveness key expires (deleted here rather than waited for).
-        let client = redis::Client::open(url.as_str()).unwrap();
+        let client = redis::Client::open(settings.url.as_str()).unwrap();
         let mut conn = client.get_multiplexed_async_connection().await.unwrap();
         let live = format!("{}:live:{}", settings.key_prefix, sa.replica());
         let removed: i64 = redis::cmd("DEL").arg(&live).query_async(&mut conn).await.unwrap();
         assert_eq!(removed, 1);
-        assert!(reserve_on(&b, &sb, 1, now).await, "a's reservation no longer counts");
+        assert!(hold(reserve_on(&b, &sb, 1, now).await), "a's reservation no longer counts");
     }
 
     #[test]

@@ -144,17 +144,11 @@ impl ResponseCache {
         decode(v)
     }
 
-    /// A live entry.
-    pub async fn get(&self, k: &Key) -> Option<Hit> {
-        if let Some(r) = &self.remote {
-            return match r.get(&Self::redis_key(r, k)).await {
-                Ok(Some(v)) => decode(&v),
-                Ok(None) => None,
-                Err(e) => {
-                    tracing::warn!(error = %e, "cache read failed; calling upstream");
-                    None
-                }
-            };
+    /// A live entry of the in-process cache. (A cache in Redis is read by the same script that
+    /// admits and reserves: [`crate::shared::Shared::gate`].)
+    pub fn get(&self, k: &Key) -> Option<Hit> {
+        if self.remote.is_some() {
+            return None;
         }
         let mut mem = self.mem.lock().ok()?;
         let now = Instant::now();
@@ -325,10 +319,10 @@ mod tests {
         for i in 0..3u8 {
             c.put([i; 32], Hit { body: Bytes::from(vec![i]), usage });
         }
-        assert!(c.get(&[0; 32]).await.is_none(), "oldest evicted");
-        assert_eq!(c.get(&[2; 32]).await.unwrap().body.as_ref(), [2]);
+        assert!(c.get(&[0; 32]).is_none(), "oldest evicted");
+        assert_eq!(c.get(&[2; 32]).unwrap().body.as_ref(), [2]);
         tokio::time::sleep(Duration::from_millis(1100)).await;
-        assert!(c.get(&[2; 32]).await.is_none(), "expired");
+        assert!(c.get(&[2; 32]).is_none(), "expired");
         let h = Hit { body: Bytes::from_static(b"{\"a\":1}"), usage };
         let back = decode(&encode(&h)).unwrap();
         assert_eq!((back.body, back.usage.completion_tokens), (h.body, 4));

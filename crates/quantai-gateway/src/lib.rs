@@ -452,29 +452,25 @@ impl Gateway {
                         .limits
                         .read_admission(&buckets, &ans.admission, user, service)
                         .map_err(GatewayError::RateLimited)?;
-                    match ans.cached.as_deref().map(cache::ResponseCache::decode_shared) {
-                        Some(Some(hit)) => gated.hit = Some(hit),
-                        // An unreadable entry is a miss, and a miss reserves.
-                        Some(None) if !windows.is_empty() => {
+                    // Which window refused the reservation (0: none); `None` when nothing was reserved.
+                    let refused = match ans.cached.as_deref().map(cache::ResponseCache::decode_shared) {
+                        Some(Some(hit)) => {
+                            gated.hit = Some(hit);
+                            None
+                        }
+                        _ if windows.is_empty() => None,
+                        // An unreadable entry is a miss, and a miss reserves (the script did not).
+                        Some(None) => {
                             let again =
                                 shared::Gate { buckets: &[], windows: &windows, amount: reserve.picos(), cache: None };
                             let ans = r.gate(&again).await.map_err(|e| GatewayError::Unavailable(e.to_string()))?;
-                            gated.reservation = Some(
-                                inner
-                                    .budgets
-                                    .shared_outcome(user, service, reserve, now, ans.budget_refused)
-                                    .map_err(over_budget)?,
-                            );
+                            Some(ans.budget_refused)
                         }
-                        _ if !windows.is_empty() => {
-                            gated.reservation = Some(
-                                inner
-                                    .budgets
-                                    .shared_outcome(user, service, reserve, now, ans.budget_refused)
-                                    .map_err(over_budget)?,
-                            );
-                        }
-                        _ => {}
+                        None => Some(ans.budget_refused),
+                    };
+                    if let Some(i) = refused {
+                        gated.reservation =
+                            Some(inner.budgets.shared_outcome(user, service, reserve, now, i).map_err(over_budget)?);
                     }
                 }
                 Err(e) if buckets.keys.is_empty() && windows.is_empty() => {
@@ -491,7 +487,7 @@ impl Gateway {
         }
         if gated.hit.is_none() {
             if let Some(k) = key.filter(|_| cache_key.is_none()) {
-                gated.hit = inner.cache.get(k).await;
+                gated.hit = inner.cache.get(k);
             }
         }
         if gated.hit.is_some() {

@@ -419,14 +419,6 @@ impl Shared {
         Ok(r.is_some())
     }
 
-    /// A cached value, if present.
-    pub async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, SharedError> {
-        let mut conn = self.conn.clone();
-        let mut cmd = redis::cmd("GET");
-        cmd.arg(key);
-        self.timed("cache read", cmd.query_async::<Option<Vec<u8>>>(&mut conn)).await
-    }
-
     /// Stores a value for `ttl`.
     pub async fn set(&self, key: &str, value: &[u8], ttl: Duration) -> Result<(), SharedError> {
         let mut conn = self.conn.clone();

@@ -200,10 +200,6 @@ fn env(v: &str) -> Option<String> {
     }
 }
 
-fn d(s: &str) -> Date {
-    quantai_quant::date::parse(s).unwrap()
-}
-
 #[tokio::test]
 async fn kis_daily_chart_walks_pages_and_shares_one_token() {
     let (base, m) = serve().await;
@@ -324,5 +320,4 @@ async fn alpha_vantage_json_csv_limits_and_errors() {
     let objects = archive.unwrap().list().await.unwrap();
     assert!(objects.iter().any(|p| p.starts_with("alphavantage/") && p.ends_with(".csv")), "{objects:?}");
     assert!(objects.iter().all(|p| !p.contains("test-av-key")));
-    let _ = d("2024-01-02");
 }

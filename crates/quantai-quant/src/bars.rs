@@ -183,33 +183,43 @@ fn parse_row(line: &str, idx: &[usize; 6], adj: Option<usize>, prev: Option<&Bar
         num(idx[4], "close")?,
         num(idx[5], "volume")?,
     );
-    for (name, v) in [("open", open), ("high", high), ("low", low), ("close", close)] {
-        if v < 0.0 {
+    let adj_close = match adj.and_then(|i| fields.get(i)).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(_) => Some(num(adj.unwrap_or_default(), "adj_close")?),
+    };
+    let bar = Bar { date, open, high, low, close, volume, adj_close };
+    check_bar(&bar, prev)?;
+    Ok(bar)
+}
+
+/// The rules every bar obeys, wherever it came from: finite values, non-negative OHLCV,
+/// high ≥ max(open, close), low ≤ min(open, close), and a date after `prev`'s.
+pub fn check_bar(b: &Bar, prev: Option<&Bar>) -> Result<(), String> {
+    let fields = [("open", b.open), ("high", b.high), ("low", b.low), ("close", b.close), ("volume", b.volume)];
+    for (name, v) in fields.into_iter().chain(b.adj_close.map(|a| ("adj_close", a))) {
+        if !v.is_finite() {
+            return Err(format!("{name} is {v}, not a finite number"));
+        }
+        if v < 0.0 && name != "adj_close" {
             return Err(format!("{name} is negative ({v})"));
         }
     }
-    if volume < 0.0 {
-        return Err(format!("volume is negative ({volume})"));
-    }
+    let (open, high, low, close) = (b.open, b.high, b.low, b.close);
     if high < open.max(close) {
         return Err(format!("high {high} is below max(open {open}, close {close})"));
     }
     if low > open.min(close) {
         return Err(format!("low {low} is above min(open {open}, close {close})"));
     }
-    let adj_close = match adj.and_then(|i| fields.get(i)).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(_) => Some(num(adj.unwrap_or_default(), "adj_close")?),
-    };
     if let Some(p) = prev {
-        if date == p.date {
-            return Err(format!("duplicate date {d}"));
+        if b.date == p.date {
+            return Err(format!("duplicate date {}", date::iso(b.date)));
         }
-        if date < p.date {
-            return Err(format!("date {d} is before the previous row's {}", date::iso(p.date)));
+        if b.date < p.date {
+            return Err(format!("date {} is before the previous row's {}", date::iso(b.date), date::iso(p.date)));
         }
     }
-    Ok(Bar { date, open, high, low, close, volume, adj_close })
+    Ok(())
 }
 
 #[cfg(test)]

@@ -254,57 +254,54 @@ impl Engine {
         skip_bad_rows: bool,
     ) -> Result<ImportReport> {
         let parsed = parse_csv(text).map_err(|e| EngineError::Invalid(e.to_string()))?;
-        let rows = parsed.bars.len() + parsed.bad.len();
-        if !parsed.bad.is_empty() && !skip_bad_rows {
+        self.import_parsed(parsed.bars, parsed.bad, symbol, market, skip_bad_rows).await
+    }
+
+    /// Validates and upserts bars from an API client by the same rules as a CSV import (all or
+    /// none); a bad bar is named by its position (1-based) and reason.
+    pub async fn import_bars(&self, symbol: &str, market: Market, bars: &[Bar]) -> Result<ImportReport> {
+        let (mut good, mut bad): (Vec<Bar>, Vec<BadRow>) = (Vec::with_capacity(bars.len()), Vec::new());
+        for (i, b) in bars.iter().enumerate() {
+            match crate::bars::check_bar(b, good.last()) {
+                Ok(()) => good.push(*b),
+                Err(reason) => bad.push(BadRow { line: i + 1, reason, text: format!("{b:?}") }),
+            }
+        }
+        self.import_parsed(good, bad, symbol, market, false).await
+    }
+
+    async fn import_parsed(
+        &self,
+        bars: Vec<Bar>,
+        bad: Vec<BadRow>,
+        symbol: &str,
+        market: Market,
+        skip_bad_rows: bool,
+    ) -> Result<ImportReport> {
+        let rows = bars.len() + bad.len();
+        if !bad.is_empty() && !skip_bad_rows {
             let mut msg = format!(
                 "{} of {rows} rows are bad; nothing was imported (--skip-bad-rows imports the rest):",
-                parsed.bad.len()
+                bad.len()
             );
-            for b in parsed.bad.iter().take(NAMED_BAD_ROWS) {
+            for b in bad.iter().take(NAMED_BAD_ROWS) {
                 msg.push_str(&format!("\n  {b}"));
             }
-            if parsed.bad.len() > NAMED_BAD_ROWS {
-                msg.push_str(&format!("\n  … and {} more", parsed.bad.len() - NAMED_BAD_ROWS));
+            if bad.len() > NAMED_BAD_ROWS {
+                msg.push_str(&format!("\n  … and {} more", bad.len() - NAMED_BAD_ROWS));
             }
             return Err(EngineError::Invalid(msg));
         }
-        if parsed.bars.is_empty() {
+        if bars.is_empty() {
             return Err(EngineError::Invalid("the file has no valid data row".into()));
         }
-        let rows_db: Vec<PriceRow> = parsed.bars.iter().map(to_row).collect();
+        let rows_db: Vec<PriceRow> = bars.iter().map(to_row).collect();
         let UpsertCounts { inserted, updated, unchanged } =
             self.store.upsert_prices(symbol, market.as_str(), &rows_db).await.map_err(|e| match e {
                 quantai_store::Error::Invalid(m) => EngineError::Invalid(m),
                 e => EngineError::Store(e),
             })?;
-        Ok(ImportReport {
-            symbol: symbol.to_string(),
-            market,
-            rows,
-            inserted,
-            updated,
-            unchanged,
-            rejected: parsed.bad,
-        })
-    }
-
-    /// Validates and upserts bars from an API client, by the same rules as a CSV import (all
-    /// or none).
-    pub async fn import_bars(&self, symbol: &str, market: Market, bars: &[Bar]) -> Result<ImportReport> {
-        let mut text = String::from("date,open,high,low,close,volume,adj_close\n");
-        for b in bars {
-            let adj = b.adj_close.map(|a| a.to_string()).unwrap_or_default();
-            text.push_str(&format!(
-                "{},{},{},{},{},{},{adj}\n",
-                date::iso(b.date),
-                b.open,
-                b.high,
-                b.low,
-                b.close,
-                b.volume
-            ));
-        }
-        self.import_csv(&text, symbol, market, false).await
+        Ok(ImportReport { symbol: symbol.to_string(), market, rows, inserted, updated, unchanged, rejected: bad })
     }
 
     /// Imports the shipped samples that the store does not hold yet.
@@ -372,7 +369,6 @@ impl Engine {
         let market = s.market.unwrap_or(Market::Us);
         let result = backtest::run(&req.strategy, &s).map_err(|e| EngineError::Invalid(e.to_string()))?;
         let id = uuid::Uuid::new_v4().to_string();
-        let json = |v: &dyn erased::Json| v.to_json();
         let row = BacktestRow {
             id: id.clone(),
             user_id: user_id.to_string(),
@@ -448,7 +444,6 @@ impl Engine {
 
     async fn record_search(&self, user_id: &str, req: &OptimizeRequest, total: usize) -> Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
-        let json = |v: &dyn erased::Json| v.to_json();
         self.store
             .insert_optimization(&quantai_store::backtests::OptimizationRow {
                 id: id.clone(),
@@ -514,7 +509,6 @@ impl Engine {
             Ok(Err(e)) => Err(EngineError::Invalid(e.to_string())),
             Err(e) => Err(EngineError::Invalid(format!("the search stopped: {e}"))),
         };
-        let json = |v: &dyn erased::Json| v.to_json();
         match &result {
             Ok(r) => self.store.finish_optimization(id, Ok(&json(r)?), now_ms()).await?,
             Err(e) => self.store.finish_optimization(id, Err(&e.to_string()), now_ms()).await?,
@@ -564,7 +558,11 @@ impl Engine {
     /// A stored backtest's equity and drawdown chart: SVG (`png = false`) or PNG bytes.
     pub async fn chart(&self, id: &str, user: Option<&str>, png: bool) -> Result<Vec<u8>> {
         let b = self.stored(id, user).await?;
-        let doc = self.part(id, user, Part::Equity).await?;
+        let doc = self
+            .store
+            .backtest_part(id, Part::Equity)
+            .await?
+            .ok_or_else(|| EngineError::NotFound(format!("no backtest {id:?}")))?;
         let equity: Vec<crate::backtest::EquityPoint> =
             serde_json::from_str(&doc).map_err(|e| EngineError::Invalid(format!("stored equity of {id}: {e}")))?;
         let title = chart_title(&b.symbol, &b.strategy, &b.kpis);
@@ -614,17 +612,9 @@ fn decode(r: BacktestRow) -> Result<StoredBacktest> {
     })
 }
 
-mod erased {
-    /// Serialises to JSON; NaN KPIs (no trade, no drawdown) become null.
-    pub trait Json {
-        fn to_json(&self) -> Result<String, super::EngineError>;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> Result<String, super::EngineError> {
-            serde_json::to_string(self).map_err(|e| super::EngineError::Invalid(format!("cannot serialise: {e}")))
-        }
-    }
+/// JSON of a stored document; NaN KPIs (no trade, no drawdown) become null.
+fn json(v: &impl Serialize) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| EngineError::Invalid(format!("cannot serialise: {e}")))
 }
 
 fn now_ms() -> i64 {

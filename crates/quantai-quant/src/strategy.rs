@@ -318,25 +318,10 @@ impl Signals {
     }
 }
 
-/// Two SMAs that order every bar as [`ta::sma_windowed`] does, in O(n): running sums, except
-/// on bars where the two are within 1e-9 of each other (far above a running sum's rounding
-/// error, ~1e-13), which are recomputed window by window. Only such near-ties can be ordered
-/// differently by the two ways of summing.
-pub fn sma_pair(c: &[f64], fast: usize, slow: usize) -> (Vec<f64>, Vec<f64>) {
-    let mut f = ta::sma(c, fast);
-    let mut s = ta::sma(c, slow);
-    for t in 0..c.len() {
-        let (a, b) = (f[t], s[t]);
-        if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()) {
-            f[t] = c[t + 1 - fast..=t].iter().sum::<f64>() / fast as f64;
-            s[t] = c[t + 1 - slow..=t].iter().sum::<f64>() / slow as f64;
-        }
-    }
-    (f, s)
-}
-
-/// [`crosses`] over [`sma_pair`] in one pass, without the intermediate series (the hot path of
-/// a parameter sweep).
+/// Entry and exit signals of an SMA cross that orders every bar as [`ta::sma_windowed`] does,
+/// in one O(n) pass: running sums, except on bars where the two averages are within 1e-9 of
+/// each other (far above a running sum's rounding error, ~1e-13), which are recomputed window
+/// by window — only such near-ties can be ordered differently by the two ways of summing.
 pub fn sma_cross_signals(c: &[f64], fast: usize, slow: usize) -> Signals {
     let n = c.len();
     let mut sig = Signals::new(n);
@@ -387,6 +372,21 @@ fn crosses(a: &[f64], b: &[f64]) -> Signals {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two-step reference of [`sma_cross_signals`]: both averages as series, near-ties
+    /// recomputed, then [`crosses`].
+    fn sma_pair(c: &[f64], fast: usize, slow: usize) -> (Vec<f64>, Vec<f64>) {
+        let mut f = ta::sma(c, fast);
+        let mut s = ta::sma(c, slow);
+        for t in 0..c.len() {
+            let (a, b) = (f[t], s[t]);
+            if (a - b).abs() <= 1e-9 * a.abs().max(b.abs()) {
+                f[t] = c[t + 1 - fast..=t].iter().sum::<f64>() / fast as f64;
+                s[t] = c[t + 1 - slow..=t].iter().sum::<f64>() / slow as f64;
+            }
+        }
+        (f, s)
+    }
 
     #[test]
     fn json_and_yaml_specs_read_the_same() {

@@ -63,7 +63,7 @@ enum Command {
     Data(quant_cmd::DataCmd),
     /// Backtests on stored market data.
     #[command(subcommand)]
-    Backtest(quant_cmd::BacktestCmd),
+    Backtest(Box<quant_cmd::BacktestCmd>),
 }
 
 #[derive(Subcommand)]
@@ -164,7 +164,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Keys(k) => keys(&settings, k).await,
         Command::Config(ConfigCmd::Check) => config_check(&settings),
         Command::Data(c) => quant_cmd::data(&settings, c).await,
-        Command::Backtest(c) => quant_cmd::backtest(&settings, c).await,
+        Command::Backtest(c) => quant_cmd::backtest(&settings, *c).await,
     }
 }
 

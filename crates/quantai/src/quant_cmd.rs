@@ -75,12 +75,24 @@ pub enum BacktestCmd {
     },
 }
 
+/// The data a backtest or a search runs on.
 #[derive(Args)]
-pub struct RunArgs {
+pub struct DataArgs {
     #[arg(long)]
     symbol: String,
     #[arg(long)]
     market: Option<Market>,
+    /// First date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last date (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+}
+
+/// A strategy from flags, a spec file, or both (flags override the file).
+#[derive(Args)]
+pub struct SpecArgs {
     /// sma_cross, ema_cross, rsi_reversion, bollinger_breakout, bollinger_reversion, macd_cross, buy_and_hold.
     #[arg(long, required_unless_present = "spec")]
     strategy: Option<Kind>,
@@ -107,12 +119,14 @@ pub struct RunArgs {
     long_short: bool,
     #[arg(long)]
     fractional: bool,
-    /// First date (YYYY-MM-DD).
-    #[arg(long)]
-    from: Option<String>,
-    /// Last date (YYYY-MM-DD).
-    #[arg(long)]
-    to: Option<String>,
+}
+
+#[derive(Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    strategy: SpecArgs,
     /// Owner of the stored result.
     #[arg(long, default_value = "cli")]
     user: String,
@@ -126,18 +140,11 @@ pub struct RunArgs {
 
 #[derive(Args)]
 pub struct OptimizeArgs {
-    #[arg(long)]
-    symbol: String,
-    #[arg(long)]
-    market: Option<Market>,
-    #[arg(long, required_unless_present = "spec")]
-    strategy: Option<Kind>,
-    /// A fixed parameter, k=v (repeatable).
-    #[arg(long = "param", value_name = "K=V")]
-    params: Vec<String>,
-    /// The base strategy spec (JSON or YAML).
-    #[arg(long, value_name = "FILE")]
-    spec: Option<PathBuf>,
+    #[command(flatten)]
+    data: DataArgs,
+    /// The base strategy; `--param` fixes a parameter that is not searched.
+    #[command(flatten)]
+    strategy: SpecArgs,
     /// A searched parameter: name=lo:hi[:step] (repeatable), e.g. --space fast=5:30 --space slow=20:100:5.
     #[arg(long = "space", value_name = "K=LO:HI[:STEP]", required = true)]
     space: Vec<String>,
@@ -157,12 +164,6 @@ pub struct OptimizeArgs {
     /// Walk-forward folds (in-sample 70 %, out-of-sample 30 % of each).
     #[arg(long)]
     walk_forward: Option<usize>,
-    #[arg(long)]
-    commission: Option<f64>,
-    #[arg(long)]
-    from: Option<String>,
-    #[arg(long)]
-    to: Option<String>,
     /// Rows of the leaderboard to print and keep.
     #[arg(long, default_value_t = 10)]
     top: usize,
@@ -173,6 +174,11 @@ pub struct OptimizeArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+}
+
+/// `--FLAG YYYY-MM-DD`, when given.
+fn day(s: &Option<String>, flag: &str) -> Result<Option<time::Date>> {
+    s.as_deref().map(|d| date::parse(d).map_err(|_| anyhow::anyhow!("--{flag} {d:?} is not YYYY-MM-DD"))).transpose()
 }
 
 fn parse_range(s: &str) -> Result<(String, quantai_quant::sweep::Range)> {
@@ -252,16 +258,11 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
             let md = &settings.market_data;
             let archive = quantai_ingest::archive::Archive::open(&md.raw_archive_url).map_err(anyhow::Error::msg)?;
             let env = |v: &str| std::env::var(v).ok();
-            let parse = |s: &Option<String>, flag: &str| -> Result<Option<time::Date>> {
-                s.as_deref()
-                    .map(|d| date::parse(d).map_err(|_| anyhow::anyhow!("--{flag} {d:?} is not YYYY-MM-DD")))
-                    .transpose()
-            };
             let (market, bars) = match source.as_str() {
                 "kis" => {
                     let today = time::OffsetDateTime::now_utc().date();
-                    let to = parse(&to, "to")?.unwrap_or(today);
-                    let from = parse(&from, "from")?.unwrap_or(to - time::Duration::days(365));
+                    let to = day(&to, "to")?.unwrap_or(today);
+                    let from = day(&from, "from")?.unwrap_or(to - time::Duration::days(365));
                     if from > to {
                         bail!("--from {} is after --to {}", date::iso(from), date::iso(to));
                     }
@@ -276,7 +277,7 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
                         quantai_ingest::alphavantage::Format::Json
                     };
                     let mut bars = av.daily(&symbol, full, format).await?;
-                    let (from, to) = (parse(&from, "from")?, parse(&to, "to")?);
+                    let (from, to) = (day(&from, "from")?, day(&to, "to")?);
                     bars.retain(|b| from.is_none_or(|f| b.date >= f) && to.is_none_or(|t| b.date <= t));
                     (Market::Us, bars)
                 }
@@ -306,13 +307,8 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
     Ok(())
 }
 
-fn spec_from(a: &RunArgs) -> Result<StrategySpec> {
-    let spec = spec_from_unchecked(a)?;
-    spec.validate().map_err(|e| anyhow::anyhow!("strategy: {e}"))?;
-    Ok(spec)
-}
-
-fn spec_from_unchecked(a: &RunArgs) -> Result<StrategySpec> {
+/// The strategy the flags and spec file describe (not validated: a search validates its own).
+fn spec_from(a: &SpecArgs) -> Result<StrategySpec> {
     let mut spec = match &a.spec {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -356,17 +352,14 @@ pub async fn backtest(settings: &Settings, cmd: BacktestCmd) -> Result<()> {
     let e = engine(settings).await?;
     match cmd {
         BacktestCmd::Run(a) => {
-            let day = |s: &Option<String>, flag: &str| -> Result<_> {
-                s.as_deref()
-                    .map(|d| date::parse(d).map_err(|_| anyhow::anyhow!("--{flag} {d:?} is not YYYY-MM-DD")))
-                    .transpose()
-            };
+            let strategy = spec_from(&a.strategy)?;
+            strategy.validate().map_err(|e| anyhow::anyhow!("strategy: {e}"))?;
             let req = BacktestRequest {
-                symbol: a.symbol.clone(),
-                market: a.market,
-                from: day(&a.from, "from")?,
-                to: day(&a.to, "to")?,
-                strategy: spec_from(&a)?,
+                symbol: a.data.symbol.clone(),
+                market: a.data.market,
+                from: day(&a.data.from, "from")?,
+                to: day(&a.data.to, "to")?,
+                strategy,
             };
             let (id, r) = e.backtest(&a.user, &req).await.map_err(anyhow::Error::msg)?;
             if let Some(path) = &a.chart {
@@ -425,26 +418,7 @@ pub async fn backtest(settings: &Settings, cmd: BacktestCmd) -> Result<()> {
 async fn optimize(e: &Engine, a: OptimizeArgs) -> Result<()> {
     use quantai_quant::service::{OptimizeRequest, WalkForward};
     use quantai_quant::sweep::{Method, Objective, SearchSpec};
-    let run = RunArgs {
-        symbol: a.symbol.clone(),
-        market: a.market,
-        strategy: a.strategy,
-        params: a.params.clone(),
-        spec: a.spec.clone(),
-        commission: a.commission,
-        cash: None,
-        slippage_bps: None,
-        sell_tax: None,
-        same_close: false,
-        long_short: false,
-        fractional: false,
-        from: None,
-        to: None,
-        user: a.user.clone(),
-        json: false,
-        chart: None,
-    };
-    let mut strategy = spec_from_unchecked(&run)?;
+    let mut strategy = spec_from(&a.strategy)?;
     let mut space = std::collections::BTreeMap::new();
     for s in &a.space {
         let (k, r) = parse_range(s)?;
@@ -464,16 +438,11 @@ async fn optimize(e: &Engine, a: OptimizeArgs) -> Result<()> {
         "calmar" => Objective::Calmar,
         o => bail!("--objective {o:?}: sharpe, total_return or calmar"),
     };
-    let day = |s: &Option<String>, flag: &str| -> Result<_> {
-        s.as_deref()
-            .map(|d| date::parse(d).map_err(|_| anyhow::anyhow!("--{flag} {d:?} is not YYYY-MM-DD")))
-            .transpose()
-    };
     let req = OptimizeRequest {
-        symbol: a.symbol.clone(),
-        market: a.market,
-        from: day(&a.from, "from")?,
-        to: day(&a.to, "to")?,
+        symbol: a.data.symbol.clone(),
+        market: a.data.market,
+        from: day(&a.data.from, "from")?,
+        to: day(&a.data.to, "to")?,
         search: SearchSpec {
             strategy,
             space,
