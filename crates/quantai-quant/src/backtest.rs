@@ -196,14 +196,16 @@ pub fn simulate(spec: &StrategySpec, s: &Series, entry: &[bool], exit: &[bool]) 
             }
         }
         let mut pos = open.as_ref().map_or(0.0, |o| o.size);
-        if pos != 0.0 && cash + pos * s.close[t] <= 0.0 {
+        let mut value = cash + pos * s.close[t];
+        if value <= 0.0 && pos != 0.0 {
             // Bankrupt (a short that lost everything, a long at zero): closed at this close,
             // and no further trade.
             act(t, if pos > 0.0 { -1 } else { 1 }, s.close[t], &mut cash, &mut open, false);
             bankrupt = true;
             pos = 0.0;
+            value = cash;
         }
-        equity.push(EquityPoint { date: s.dates[t], equity: cash + pos * s.close[t], position: pos });
+        equity.push(EquityPoint { date: s.dates[t], equity: value, position: pos });
     }
     (trades, equity)
 }
