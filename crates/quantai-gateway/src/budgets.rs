@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use secrecy::{ExposeSecret, SecretString};
 use time::OffsetDateTime;
 
+use crate::lease::AlertFn;
 use crate::metrics::{AlertLabels, Metrics};
 use crate::shared::Shared;
 
@@ -246,6 +247,19 @@ impl Budgets {
             .collect()
     }
 
+    /// The alert hook of window `i` of [`Budgets::shared_windows`]: called with the window's
+    /// spent before and after each flush of this replica's settled costs.
+    pub(crate) fn alert_hook(&self, user: &str, service: &str, now: OffsetDateTime, i: usize) -> Option<AlertFn> {
+        let &(scope, period, limit) = self.limits.get(i)?;
+        let name = if scope == Scope::User { user } else { service }.to_string();
+        let (state, w) = (Arc::downgrade(&self.state), window_id(period, now));
+        Some(Arc::new(move |old, new| {
+            if let Some(s) = state.upgrade() {
+                s.alerts.crossed(scope, period, &name, w, limit, old, new);
+            }
+        }))
+    }
+
     /// The outcome of a Redis reservation of `amount`: `refused` is the 1-based index of the
     /// refusing window, or 0 when `amount` is now held on every window.
     pub(crate) fn shared_outcome(
@@ -319,32 +333,18 @@ impl Reservation {
         }
         self.settled = true;
         let now = OffsetDateTime::now_utc();
-        if let Some(r) = self.state.remote.clone() {
+        if let Some(r) = &self.state.remote {
+            // Settled on this replica's lease; the cost reaches Redis with the next flush, which
+            // fires the alerts it crosses.
             let held: Vec<String> =
-                self.held.iter().map(|h| redis_key(&r, h.scope, h.period, h.window, &h.name)).collect();
+                self.held.iter().map(|h| redis_key(r, h.scope, h.period, h.window, &h.name)).collect();
             // A window that rolled over while the call ran: the cost lands in the new one.
-            let mut landing = Vec::with_capacity(self.held.len());
-            let mut info = Vec::with_capacity(self.held.len());
-            for h in &self.held {
-                let w = window_id(h.period, now);
-                landing.push((redis_key(&r, h.scope, h.period, w, &h.name), window_ttl(h.period)));
-                info.push((h.scope, h.period, h.name.clone(), w, h.limit));
-            }
-            let (state, amount) = (self.state.clone(), self.amount);
-            let task = async move {
-                match r.settle(&held, &landing, amount, actual).await {
-                    Ok(spent) => {
-                        for ((scope, period, name, w, limit), new) in info.into_iter().zip(spent) {
-                            let new = i128::from(new);
-                            state.alerts.crossed(scope, period, &name, w, limit, new - actual, new);
-                        }
-                    }
-                    Err(e) => tracing::error!(error = %e, "budget settlement lost: the budget may over-count"),
-                }
-            };
-            if let Ok(h) = tokio::runtime::Handle::try_current() {
-                h.spawn(task);
-            }
+            let landing: Vec<(String, u64)> = self
+                .held
+                .iter()
+                .map(|h| (redis_key(r, h.scope, h.period, window_id(h.period, now), &h.name), window_ttl(h.period)))
+                .collect();
+            r.leases().settle(&held, &landing, self.amount, actual);
             return;
         }
         let Ok(mut map) = self.state.counters.lock() else { return };
@@ -522,18 +522,6 @@ mod tests {
         assert!(b.reserve("w", "s", Cost::from_picos(1), now + time::Duration::days(1)).is_ok());
     }
 
-    /// Redis settings with a key prefix of this test alone; `None` without a test Redis.
-    fn test_redis(tag: &str) -> Option<quantai_core::config::RedisSettings> {
-        let url = std::env::var("QUANTAI_TEST_REDIS_URL").ok()?;
-        let nanos = OffsetDateTime::now_utc().unix_timestamp_nanos();
-        Some(quantai_core::config::RedisSettings {
-            url,
-            key_prefix: format!("qtest-{tag}-{}-{nanos}", std::process::id()),
-            fail_open: false,
-            timeout_ms: 2_000,
-        })
-    }
-
     /// A Redis budget book of 10,000,000 picos a day per user.
     fn redis_book(shared: &Arc<Shared>, alerts: Alerts) -> Budgets {
         let mut cfg = cfg("0.00001");
@@ -550,15 +538,15 @@ mod tests {
     ) -> Result<Reservation, Exceeded> {
         let windows = b.shared_windows("u", "s", now);
         let ask = crate::shared::Gate { buckets: &[], windows: &windows, amount, cache: None };
-        let ans = shared.gate(&ask).await.unwrap();
+        let ans = shared.admit(&ask, |i| b.alert_hook("u", "s", now, i)).await.unwrap();
         b.shared_outcome("u", "s", Cost::from_picos(amount), now, ans.budget_refused)
     }
 
     /// Two replicas on one Redis: an alert fires once in all, not once per replica.
     #[tokio::test]
     async fn alerts_fire_once_across_replicas() {
-        let Some(settings) = test_redis("alerts") else { return };
-        let shared = Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap());
+        let Some(settings) = crate::shared::test_redis("alerts") else { return };
+        let shared = Shared::connect(&settings, |_| None).await.unwrap().unwrap();
         let replica = || {
             let m = Arc::new(Metrics::new());
             (redis_book(&shared, Alerts::new(&[50, 80, 100], None, m.clone(), None)), m)
@@ -599,10 +587,10 @@ mod tests {
     /// liveness key is gone; while it lives, its reservation counts.
     #[tokio::test]
     async fn a_crashed_replicas_reservation_is_released() {
-        let Some(settings) = test_redis("crash") else { return };
+        let Some(settings) = crate::shared::test_redis("crash") else { return };
         let (sa, sb) = (
-            Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap()),
-            Arc::new(Shared::connect(&settings, |_| None).await.unwrap().unwrap()),
+            Shared::connect(&settings, |_| None).await.unwrap().unwrap(),
+            Shared::connect(&settings, |_| None).await.unwrap().unwrap(),
         );
         assert_ne!(sa.replica(), sb.replica());
         let metrics = Arc::new(Metrics::new());

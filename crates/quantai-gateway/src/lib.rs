@@ -7,6 +7,7 @@
 pub mod budgets;
 pub mod cache;
 pub mod guard;
+pub mod lease;
 pub mod ledger;
 pub mod limits;
 pub mod metrics;
@@ -209,6 +210,14 @@ impl Gateway {
         let fresh = Arc::new(fresh);
         self.inner.registry.store(fresh.clone());
         Ok(fresh)
+    }
+
+    /// Hands this replica's leases back to Redis: settled costs, budget slices and leased
+    /// requests (shutdown, after the last call).
+    pub async fn release_leases(&self) {
+        if let Some(s) = &self.inner.shared {
+            s.flush(true).await;
+        }
     }
 
     pub fn metrics(&self) -> &Arc<Metrics> {
@@ -446,7 +455,8 @@ impl Gateway {
                 amount: reserve.picos(),
                 cache: cache_key.as_deref(),
             };
-            match r.gate(&ask).await {
+            let alert = |i| inner.budgets.alert_hook(user, service, now, i);
+            match r.admit(&ask, alert).await {
                 Ok(ans) => {
                     gated.rate = inner
                         .limits
@@ -456,17 +466,20 @@ impl Gateway {
                     let refused = match ans.cached.as_deref().map(cache::ResponseCache::decode_shared) {
                         Some(Some(hit)) => {
                             gated.hit = Some(hit);
-                            None
+                            // Admitted on the leases: the reservation is made, and released below.
+                            (ans.local && !windows.is_empty()).then_some(0)
                         }
                         _ if windows.is_empty() => None,
-                        // An unreadable entry is a miss, and a miss reserves (the script did not).
-                        Some(None) => {
+                        // An unreadable entry is a miss, and a miss reserves (the script did not,
+                        // unless the leases admitted the call).
+                        Some(None) if !ans.local => {
                             let again =
                                 shared::Gate { buckets: &[], windows: &windows, amount: reserve.picos(), cache: None };
-                            let ans = r.gate(&again).await.map_err(|e| GatewayError::Unavailable(e.to_string()))?;
+                            let ans =
+                                r.admit(&again, alert).await.map_err(|e| GatewayError::Unavailable(e.to_string()))?;
                             Some(ans.budget_refused)
                         }
-                        None => Some(ans.budget_refused),
+                        _ => Some(ans.budget_refused),
                     };
                     if let Some(i) = refused {
                         gated.reservation =

@@ -210,6 +210,7 @@ impl RateLimiter {
         if buckets.is_empty() {
             return;
         }
+        r.leases().debit(&buckets, tokens);
         let r = r.clone();
         if let Ok(h) = tokio::runtime::Handle::try_current() {
             h.spawn(async move {

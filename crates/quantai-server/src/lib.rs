@@ -58,7 +58,6 @@ impl App {
             quantai_gateway::shared::Shared::connect(&settings.redis, &env)
                 .await
                 .map_err(|e| format!("redis.url: {e}"))?
-                .map(Arc::new)
         } else {
             None
         };
@@ -109,6 +108,7 @@ impl App {
             }
         });
         let store = self.state.store.clone();
+        let gateway = self.state.gateway.clone();
         let grace = Duration::from_secs(self.state.settings.server.shutdown_grace_secs.max(1));
         drop(self.state);
         // Graceful shutdown, bounded: connections still open `grace` after the signal (a long
@@ -129,6 +129,9 @@ impl App {
         };
         reloader.abort();
         let _ = reloader.await;
+        gateway.release_leases().await;
+        // The ledger drains once the last handle to the gateway (its sender) is gone.
+        drop(gateway);
         tracing::info!("draining the usage ledger");
         if tokio::time::timeout(grace, self.ledger_task).await.is_err() {
             tracing::error!(secs = grace.as_secs(), "the usage ledger did not drain within server.shutdown_grace_secs");
