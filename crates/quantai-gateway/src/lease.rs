@@ -37,6 +37,8 @@ struct BucketLease {
     requests: bool,
     /// Requests leased and not used yet (request buckets).
     tokens: u32,
+    /// Tokens used by finished calls and not debited in Redis yet (token buckets).
+    debt: u64,
     granted: Instant,
     /// The global level read at `seen`, less this replica's debits since.
     level: f64,
@@ -111,11 +113,12 @@ pub struct WindowFlush {
     alert: Option<AlertFn>,
 }
 
-/// What one flush sends: windows, and leased requests going back to their buckets.
+/// What one flush sends: windows, and bucket changes `(key, capacity, delta)`: leased requests
+/// going back (positive), tokens used (negative).
 #[derive(Default)]
 pub struct Flush {
     pub windows: Vec<WindowFlush>,
-    pub buckets: Vec<(String, u32, u32)>,
+    pub buckets: Vec<(String, u32, i64)>,
 }
 
 impl Flush {
@@ -226,6 +229,7 @@ impl Leases {
                     cap: f64::from(*cap),
                     requests: *requests,
                     tokens: 0,
+                    debt: 0,
                     granted: now,
                     level: 0.0,
                     seen: now,
@@ -287,13 +291,24 @@ impl Leases {
         }
     }
 
-    /// Tokens a finished call used, debited from this replica's readings of `buckets`.
+    /// Tokens a finished call used: debited from this replica's readings of `buckets` now, and
+    /// from the buckets in Redis with the next flush.
     pub fn debit(&self, buckets: &[(String, u32)], tokens: u64) {
         let Ok(mut bmap) = self.buckets.lock() else { return };
-        for (key, _) in buckets {
-            if let Some(b) = bmap.get_mut(key) {
-                b.level -= tokens as f64;
-            }
+        let now = Instant::now();
+        for (key, cap) in buckets {
+            let b = bmap.entry(key.clone()).or_insert_with(|| BucketLease {
+                cap: f64::from(*cap),
+                requests: false,
+                tokens: 0,
+                debt: 0,
+                granted: now,
+                level: 0.0,
+                // Never read as fresh: a reading comes only from Redis.
+                seen: now.checked_sub(LIFE).unwrap_or(now),
+            });
+            b.level -= tokens as f64;
+            b.debt = b.debt.saturating_add(tokens);
         }
     }
 
@@ -328,17 +343,28 @@ impl Leases {
         if let Ok(mut bmap) = self.buckets.lock() {
             for (key, b) in bmap.iter_mut() {
                 if b.requests && b.tokens > 0 && (all || now.saturating_duration_since(b.granted) >= LIFE) {
-                    f.buckets.push((key.clone(), b.cap as u32, b.tokens));
+                    f.buckets.push((key.clone(), b.cap as u32, i64::from(b.tokens)));
                     b.tokens = 0;
                 }
+                if b.debt > 0 {
+                    f.buckets.push((key.clone(), b.cap as u32, -i64::try_from(b.debt).unwrap_or(i64::MAX)));
+                    b.debt = 0;
+                }
             }
-            bmap.retain(|_, b| b.tokens > 0 || now.saturating_duration_since(b.seen) < FORGET);
+            bmap.retain(|_, b| b.tokens > 0 || b.debt > 0 || now.saturating_duration_since(b.seen) < FORGET);
         }
         f
     }
 
     /// Puts back what a failed flush took (leased requests are dropped: they only under-admit).
     pub fn restore(&self, f: &Flush) {
+        if let Ok(mut bmap) = self.buckets.lock() {
+            for (key, _, delta) in &f.buckets {
+                if let (Some(b), Ok(debt)) = (bmap.get_mut(key), u64::try_from(-*delta)) {
+                    b.debt = b.debt.saturating_add(debt);
+                }
+            }
+        }
         let Ok(mut wmap) = self.windows.lock() else { return };
         for wf in &f.windows {
             if let Some(w) = wmap.get_mut(&wf.key) {

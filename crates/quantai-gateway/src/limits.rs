@@ -194,7 +194,8 @@ impl RateLimiter {
         })
     }
 
-    /// Debits tokens (see [`RateLimiter::debit_tokens`]) in Redis when shared; off the request path.
+    /// Debits tokens (see [`RateLimiter::debit_tokens`]); in Redis when shared, with the next
+    /// lease flush.
     pub fn debit(&self, user: &str, service: &str, tokens: u64) {
         let Some(r) = &self.remote else { return self.debit_tokens(user, service, tokens) };
         if tokens == 0 {
@@ -211,14 +212,6 @@ impl RateLimiter {
             return;
         }
         r.leases().debit(&buckets, tokens);
-        let r = r.clone();
-        if let Ok(h) = tokio::runtime::Handle::try_current() {
-            h.spawn(async move {
-                if let Err(e) = r.debit(&buckets, tokens).await {
-                    tracing::warn!(error = %e, "token debit lost");
-                }
-            });
-        }
     }
 
     /// The models of `candidates` whose daily token quota is used up (`limits.model_daily_tokens`).

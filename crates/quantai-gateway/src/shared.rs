@@ -3,8 +3,8 @@
 //! replica's leases ([`crate::lease`]): leased requests and budget slices, no round trip. When
 //! they do not cover it, one script ([`GATE`]) refills, checks and debits the rate-limit
 //! buckets, looks the response cache up and reserves on every budget (all or none), leasing
-//! more on the way. Settled costs are batched to Redis every 100 ms ([`FLUSH`]); token debits
-//! and cache writes happen after the answer, off the path. Time
+//! more on the way. Settled costs and used tokens are batched to Redis every 100 ms ([`FLUSH`]);
+//! cache writes happen after the answer, off the path. Time
 //! comes from the Redis server (`TIME`), so replicas with skewed clocks still share one bucket.
 //! Reservations are held per replica (hash field `r:ID`) and count only while the replica's
 //! liveness key lives (refreshed every 10 s, 30 s TTL): a crashed replica's in-flight
@@ -31,7 +31,6 @@ pub struct Shared {
     timeout: Duration,
     fail_open: bool,
     gate: Script,
-    debit: Script,
     flush: Script,
     seed: Script,
     model_admit: Script,
@@ -181,30 +180,11 @@ end
 return out
 ";
 
-/// Debits ARGV[n+1] tokens from token buckets KEYS (capacities ARGV[1..n]), at most one
-/// minute's worth into debt.
-const DEBIT: &str = r"
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local n = #KEYS
-local used = tonumber(ARGV[n + 1])
-for i = 1, n do
-  local cap = tonumber(ARGV[i])
-  local h = redis.call('HMGET', KEYS[i], 'l', 't')
-  local l = tonumber(h[1]) or cap
-  local at = tonumber(h[2]) or now
-  l = math.min(cap, l + math.max(0, now - at) * cap / 60000)
-  l = math.max(-cap, l - used)
-  redis.call('HSET', KEYS[i], 'l', tostring(l), 't', now)
-  redis.call('PEXPIRE', KEYS[i], 180000)
-end
-return 0
-";
-
 /// A lease flush ([`crate::lease::Leases::take_flush`]): KEYS are `w` budget windows, then
 /// buckets. ARGV: w, this replica's id; per window the cost to add to `spent`, the (negative)
-/// change of this replica's field, the key's lifetime; per bucket its capacity and the leased
-/// requests it gets back (never above its capacity). Returns each window's new spent.
+/// change of this replica's field, the key's lifetime; per bucket its capacity and its change:
+/// leased requests it gets back (never above its capacity) or tokens used (never more than one
+/// minute's worth into debt). Returns each window's new spent.
 const FLUSH: &str = r"
 local w = tonumber(ARGV[1])
 local field = 'r:' .. ARGV[2]
@@ -226,9 +206,10 @@ if #KEYS > w then
     local a = 2 + 3 * w + 2 * (j - 1)
     local cap = tonumber(ARGV[a + 1])
     local h = redis.call('HMGET', KEYS[w + j], 'l', 't')
-    if h[1] then
-      local l = math.min(cap, tonumber(h[1]) + math.max(0, now - tonumber(h[2])) * cap / 60000)
-      l = math.min(cap, l + tonumber(ARGV[a + 2]))
+    local l0, at = tonumber(h[1]), tonumber(h[2]) or now
+    if l0 or tonumber(ARGV[a + 2]) < 0 then
+      local l = math.min(cap, (l0 or cap) + math.max(0, now - at) * cap / 60000)
+      l = math.max(-cap, math.min(cap, l + tonumber(ARGV[a + 2])))
       redis.call('HSET', KEYS[w + j], 'l', tostring(l), 't', now)
       redis.call('PEXPIRE', KEYS[w + j], 180000)
     end
@@ -285,7 +266,6 @@ impl Shared {
             timeout,
             fail_open: settings.fail_open,
             gate: Script::new(GATE),
-            debit: Script::new(DEBIT),
             flush: Script::new(FLUSH),
             seed: Script::new(SEED),
             model_admit: Script::new(MODEL_ADMIT),
@@ -519,14 +499,6 @@ impl Shared {
         Ok((GateAnswer { admission, budget_refused, cached, local: false }, levels, grants))
     }
 
-    /// Debits used tokens from token buckets; see [`DEBIT`].
-    pub async fn debit(&self, buckets: &[(String, u32)], tokens: u64) -> Result<(), SharedError> {
-        let keys: Vec<String> = buckets.iter().map(|b| b.0.clone()).collect();
-        let mut args: Vec<String> = buckets.iter().map(|b| b.1.to_string()).collect();
-        args.push(tokens.to_string());
-        self.run::<i64>("token debit", &self.debit, &keys, &args).await.map(|_| ())
-    }
-
     /// Seeds a budget window that Redis does not know yet.
     pub async fn seed(&self, key: &str, spent: i128, ttl_secs: u64) -> Result<bool, SharedError> {
         let n: i64 = self
@@ -697,5 +669,30 @@ mod tests {
         assert!(admitted <= allowed.floor(), "admitted {admitted}, the bucket allows {allowed:.1}");
         assert!(admitted >= 594.0, "admitted {admitted} of 600");
         assert!(local.load(Ordering::Relaxed) > 300, "{} admitted on leases", local.load(Ordering::Relaxed));
+    }
+
+    /// Tokens used on one replica reach the shared bucket with the flush: the other replica is
+    /// then refused until the debt refills.
+    #[tokio::test]
+    async fn used_tokens_are_debited_across_replicas() {
+        let Some((_settings, a, b)) = replicas("lease-tpm").await else { return };
+        let buckets = vec![(a.key("rl:st:s"), 1_000u32, false)];
+        let ask = Gate { buckets: &buckets, windows: &[], amount: 0, cache: None };
+        assert_eq!(b.admit(&ask, |_| None).await.unwrap().admission[0], 0);
+        a.leases().debit(&[(buckets[0].0.clone(), 1_000)], 1_500);
+        a.flush(false).await;
+        // b's reading is fresh, so it still admits on it; once stale, Redis refuses.
+        let mut refused = None;
+        for _ in 0..40 {
+            let ans = b.admit(&ask, |_| None).await.unwrap();
+            if ans.admission[0] != 0 {
+                refused = Some(ans.admission[1]);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // 500 tokens in debt at 1,000 a minute: about 30 s, less the second b trusted its reading.
+        let wait = refused.expect("refused once the debit reached Redis");
+        assert!((28_000..=30_100).contains(&wait), "wait {wait} ms");
     }
 }
