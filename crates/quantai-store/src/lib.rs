@@ -8,6 +8,7 @@ pub mod backtests;
 pub mod keys;
 pub mod ledger;
 pub mod market;
+pub mod rag;
 pub mod templates;
 
 use std::str::FromStr;

@@ -1,0 +1,472 @@
+//! The RAG service: documents persisted in the database (one transaction per batch) and held
+//! in memory per (collection, user) partition for search; embeddings cached by (model, text
+//! hash); hybrid search fusing exact vector and BM25 rankings (reciprocal rank fusion); prompts
+//! with numbered, cited contexts within a token budget; retention, backup and restore.
+//!
+//! Isolation: every operation takes the caller's user id and only ever opens that user's
+//! partition; no query can name another user's documents.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use base64::Engine as _;
+use quantai_store::rag::{RagCollectionStats, RagDocRow};
+use quantai_store::Store;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use tokio::sync::{OnceCell, RwLock};
+
+use crate::embed::Embedder;
+use crate::filter::Filter;
+use crate::index::{Entry, Partition};
+use crate::{Document, RagError};
+
+/// Reciprocal rank fusion's constant.
+const RRF_K: f64 = 60.0;
+/// Longest document text accepted, in bytes.
+pub const MAX_TEXT: usize = 64 * 1024;
+
+type Key = (String, String);
+
+struct Cell {
+    part: OnceCell<RwLock<Partition>>,
+}
+
+/// How a search ranks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Vector and keyword rankings fused (reciprocal rank fusion).
+    #[default]
+    Hybrid,
+    Vector,
+    Keyword,
+}
+
+/// A search over one user's documents.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    pub query: String,
+    #[serde(default = "default_k")]
+    pub k: usize,
+    #[serde(default)]
+    pub filter: Value,
+    /// Vector candidates below this cosine are dropped (keyword matches still count).
+    #[serde(default)]
+    pub threshold: Option<f32>,
+    #[serde(default)]
+    pub mode: Mode,
+}
+
+fn default_k() -> usize {
+    5
+}
+
+/// One result.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Hit {
+    pub collection: String,
+    pub id: String,
+    pub text: String,
+    pub metadata: Value,
+    pub created_ms: i64,
+    /// The fused score (RRF in hybrid mode, else the ranking's own score).
+    pub score: f64,
+    /// Cosine similarity to the query.
+    pub similarity: Option<f32>,
+    /// BM25 score, when the keywords matched.
+    pub keyword_score: Option<f32>,
+}
+
+/// The RAG service.
+pub struct Rag {
+    store: Store,
+    embedder: Arc<dyn Embedder>,
+    parts: Mutex<HashMap<Key, Arc<Cell>>>,
+}
+
+fn check_name(what: &str, v: &str, max: usize) -> Result<(), RagError> {
+    if v.is_empty() || v.len() > max {
+        return Err(RagError::Invalid(format!("{what} must be 1 to {max} bytes, got {}", v.len())));
+    }
+    Ok(())
+}
+
+/// Collection names: lower-case letters, digits, `_` and `-`, at most 64.
+pub fn check_collection(c: &str) -> Result<(), RagError> {
+    check_name("collection", c, 64)?;
+    if !c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-') {
+        return Err(RagError::Invalid(format!("collection {c:?}: use lower-case letters, digits, '_' and '-'")));
+    }
+    Ok(())
+}
+
+fn encode(v: &[f32]) -> String {
+    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn decode(s: &str, dims: usize) -> Option<Vec<f32>> {
+    let b = base64::engine::general_purpose::STANDARD.decode(s).ok()?;
+    if b.len() != dims * 4 {
+        return None;
+    }
+    Some(b.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+}
+
+fn text_hash(t: &str) -> String {
+    hex::encode(Sha256::digest(t.as_bytes()))
+}
+
+fn now_ms() -> i64 {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+fn store_err(e: quantai_store::Error) -> RagError {
+    RagError::Store(e.to_string())
+}
+
+impl Rag {
+    pub fn new(store: Store, embedder: Arc<dyn Embedder>) -> Self {
+        Self { store, embedder, parts: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn embedder(&self) -> &Arc<dyn Embedder> {
+        &self.embedder
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn cell(&self, collection: &str, user: &str) -> Arc<Cell> {
+        let mut map = self.parts.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry((collection.to_string(), user.to_string()))
+            .or_insert_with(|| Arc::new(Cell { part: OnceCell::new() }))
+            .clone()
+    }
+
+    /// The partition of `user` in `collection`, loaded from the database on first use.
+    async fn partition(&self, collection: &str, user: &str) -> Result<Arc<Cell>, RagError> {
+        let cell = self.cell(collection, user);
+        let dims = self.embedder.dims();
+        let model = self.embedder.model().to_string();
+        cell.part
+            .get_or_try_init(|| async {
+                let rows = self.store.rag_partition(collection, user).await.map_err(store_err)?;
+                let mut p = Partition::new(dims);
+                let mut stale = 0usize;
+                for r in rows {
+                    match decode(&r.embedding, dims).filter(|_| r.model == model) {
+                        Some(v) => p.upsert(entry_of(&r)?, &v),
+                        None => stale += 1,
+                    }
+                }
+                if stale > 0 {
+                    tracing::warn!(collection, stale, model = %model, "documents embedded by another model are not searchable: run `quantai rag rebuild`");
+                }
+                Ok::<_, RagError>(RwLock::new(p))
+            })
+            .await?;
+        Ok(cell)
+    }
+
+    /// Embeddings of `texts`, from the cache where it has them; the rest are embedded once and
+    /// cached.
+    pub async fn embed_cached(&self, texts: &[String], user: &str) -> Result<Vec<Vec<f32>>, RagError> {
+        let model = self.embedder.model().to_string();
+        let dims = self.embedder.dims();
+        let hashes: Vec<String> = texts.iter().map(|t| text_hash(t)).collect();
+        let mut uniq = hashes.clone();
+        uniq.sort();
+        uniq.dedup();
+        let cached: HashMap<String, Vec<f32>> = self
+            .store
+            .rag_cached_embeddings(&model, &uniq)
+            .await
+            .map_err(store_err)?
+            .into_iter()
+            .filter_map(|(h, v)| decode(&v, dims).map(|v| (h, v)))
+            .collect();
+        let mut missing: Vec<(String, String)> = Vec::new();
+        for (t, h) in texts.iter().zip(&hashes) {
+            if !cached.contains_key(h) && !missing.iter().any(|(mh, _)| mh == h) {
+                missing.push((h.clone(), t.clone()));
+            }
+        }
+        let mut fresh: HashMap<String, Vec<f32>> = HashMap::new();
+        if !missing.is_empty() {
+            let to_embed: Vec<String> = missing.iter().map(|(_, t)| t.clone()).collect();
+            let vecs = self.embedder.embed(&to_embed, user).await?;
+            if vecs.len() != to_embed.len() || vecs.iter().any(|v| v.len() != dims) {
+                return Err(RagError::Embed(format!(
+                    "{model} returned {} vectors for {} texts (expected {dims} values each)",
+                    vecs.len(),
+                    to_embed.len()
+                )));
+            }
+            let rows: Vec<(String, String)> =
+                missing.iter().zip(&vecs).map(|((h, _), v)| (h.clone(), encode(v))).collect();
+            self.store.rag_cache_embeddings(&model, &rows, now_ms()).await.map_err(store_err)?;
+            fresh = missing.into_iter().map(|(h, _)| h).zip(vecs).collect();
+        }
+        Ok(hashes.iter().map(|h| cached.get(h).or_else(|| fresh.get(h)).cloned().unwrap_or_default()).collect())
+    }
+
+    /// Adds or replaces `docs` of `user` in `collection`: all stored in one transaction, or none.
+    pub async fn upsert(&self, collection: &str, user: &str, docs: Vec<Document>) -> Result<usize, RagError> {
+        check_collection(collection)?;
+        check_name("user id", user, 128)?;
+        for d in &docs {
+            check_name("document id", &d.id, 191)?;
+            if d.text.trim().is_empty() || d.text.len() > MAX_TEXT {
+                return Err(RagError::Invalid(format!(
+                    "document {:?}: text must be 1 to {MAX_TEXT} bytes, got {}",
+                    d.id,
+                    d.text.len()
+                )));
+            }
+            if !(d.metadata.is_object() || d.metadata.is_null()) {
+                return Err(RagError::Invalid(format!("document {:?}: metadata must be a JSON object", d.id)));
+            }
+        }
+        if docs.is_empty() {
+            return Ok(0);
+        }
+        let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
+        let vecs = self.embed_cached(&texts, user).await?;
+        let model = self.embedder.model().to_string();
+        let now = now_ms();
+        let rows: Vec<RagDocRow> = docs
+            .iter()
+            .zip(&vecs)
+            .map(|(d, v)| RagDocRow {
+                collection: collection.to_string(),
+                user_id: user.to_string(),
+                id: d.id.clone(),
+                text: d.text.clone(),
+                metadata: if d.metadata.is_null() { "{}".into() } else { d.metadata.to_string() },
+                created_ms: d.created_ms.unwrap_or(now),
+                model: model.clone(),
+                embedding: encode(v),
+            })
+            .collect();
+        let cell = self.partition(collection, user).await?;
+        let Some(lock) = cell.part.get() else { return Err(RagError::Store("partition not loaded".into())) };
+        // The partition stays locked from the commit until memory agrees with it.
+        let mut part = lock.write().await;
+        self.store.rag_upsert(&rows).await.map_err(store_err)?;
+        for (r, v) in rows.iter().zip(&vecs) {
+            part.upsert(entry_of(r)?, v);
+        }
+        Ok(rows.len())
+    }
+
+    /// Deletes one document of `user`; whether it existed.
+    pub async fn delete(&self, collection: &str, user: &str, id: &str) -> Result<bool, RagError> {
+        check_collection(collection)?;
+        let cell = self.partition(collection, user).await?;
+        let Some(lock) = cell.part.get() else { return Ok(false) };
+        let mut part = lock.write().await;
+        let gone = self.store.rag_delete(collection, user, id).await.map_err(store_err)?;
+        part.remove(id);
+        Ok(gone)
+    }
+
+    /// Deletes every document of `user` in every collection (the right to be forgotten).
+    pub async fn delete_user(&self, user: &str) -> Result<u64, RagError> {
+        let n = self.store.rag_delete_user(user).await.map_err(store_err)?;
+        let mut map = self.parts.lock().unwrap_or_else(|p| p.into_inner());
+        map.retain(|(_, u), _| u != user);
+        Ok(n)
+    }
+
+    /// Deletes documents of `collection` older than `ttl_days`; how many.
+    pub async fn purge(&self, collection: &str, ttl_days: u32) -> Result<usize, RagError> {
+        check_collection(collection)?;
+        let before = now_ms() - i64::from(ttl_days) * 86_400_000;
+        let keys = self.store.rag_purge(collection, before).await.map_err(store_err)?;
+        let mut users: Vec<&str> = keys.iter().map(|(u, _)| u.as_str()).collect();
+        users.sort_unstable();
+        users.dedup();
+        let mut map = self.parts.lock().unwrap_or_else(|p| p.into_inner());
+        for u in users {
+            map.remove(&(collection.to_string(), u.to_string()));
+        }
+        Ok(keys.len())
+    }
+
+    /// Forgets every partition in memory: they are rebuilt from the stored documents on next use.
+    pub fn rebuild(&self) {
+        self.parts.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
+    /// Documents per collection.
+    pub async fn stats(&self) -> Result<Vec<RagCollectionStats>, RagError> {
+        self.store.rag_stats().await.map_err(store_err)
+    }
+
+    /// The best `req.k` documents of `user` across `collections`.
+    pub async fn search(&self, user: &str, collections: &[String], req: &SearchRequest) -> Result<Vec<Hit>, RagError> {
+        if req.query.trim().is_empty() {
+            return Err(RagError::Invalid("query is empty".into()));
+        }
+        if req.k == 0 || req.k > 100 {
+            return Err(RagError::Invalid(format!("k must be 1 to 100, got {}", req.k)));
+        }
+        if collections.is_empty() {
+            return Err(RagError::Invalid("no collection to search".into()));
+        }
+        let filter = Filter::parse(&req.filter)?;
+        let qv = if req.mode == Mode::Keyword {
+            Vec::new()
+        } else {
+            self.embed_cached(std::slice::from_ref(&req.query), user).await?.remove(0)
+        };
+        let depth = (req.k * 4).max(50);
+        let mut fused: HashMap<(String, String), Hit> = HashMap::new();
+        let mut lists: Vec<Vec<(String, String)>> = Vec::new();
+        for c in collections {
+            check_collection(c)?;
+            let cell = self.partition(c, user).await?;
+            let Some(lock) = cell.part.get() else { continue };
+            let part = lock.read().await;
+            let hit = |e: &Entry| Hit {
+                collection: c.clone(),
+                id: e.id.clone(),
+                text: e.text.clone(),
+                metadata: e.metadata.clone(),
+                created_ms: e.created_ms,
+                score: 0.0,
+                similarity: None,
+                keyword_score: None,
+            };
+            if req.mode != Mode::Keyword {
+                let mut list = Vec::new();
+                for (e, s) in part.nearest(&qv, depth, &filter, req.threshold) {
+                    let h = fused.entry((c.clone(), e.id.clone())).or_insert_with(|| hit(e));
+                    h.similarity = Some(s);
+                    list.push((c.clone(), e.id.clone()));
+                }
+                lists.push(list);
+            }
+            if req.mode != Mode::Vector {
+                let mut list = Vec::new();
+                for (e, s) in part.keyword(&req.query, depth, &filter) {
+                    let h = fused.entry((c.clone(), e.id.clone())).or_insert_with(|| hit(e));
+                    h.keyword_score = Some(s);
+                    if h.similarity.is_none() && !qv.is_empty() {
+                        h.similarity = part.similarity(&e.id, &qv);
+                    }
+                    list.push((c.clone(), e.id.clone()));
+                }
+                lists.push(list);
+            }
+        }
+        match req.mode {
+            Mode::Hybrid => {
+                for list in &lists {
+                    for (rank, key) in list.iter().enumerate() {
+                        if let Some(h) = fused.get_mut(key) {
+                            h.score += 1.0 / (RRF_K + rank as f64 + 1.0);
+                        }
+                    }
+                }
+            }
+            Mode::Vector => fused.values_mut().for_each(|h| h.score = f64::from(h.similarity.unwrap_or(0.0))),
+            Mode::Keyword => fused.values_mut().for_each(|h| h.score = f64::from(h.keyword_score.unwrap_or(0.0))),
+        }
+        let mut hits: Vec<Hit> = fused.into_values().collect();
+        hits.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then_with(|| (&a.collection, &a.id).cmp(&(&b.collection, &b.id)))
+        });
+        hits.truncate(req.k);
+        Ok(hits)
+    }
+
+    /// Every stored document, as backup lines (JSON, one per line), in key order.
+    pub async fn backup(&self, mut out: impl std::io::Write) -> Result<usize, RagError> {
+        let rows = self.store.rag_all(None).await.map_err(store_err)?;
+        for r in &rows {
+            let line = BackupLine {
+                collection: r.collection.clone(),
+                user_id: r.user_id.clone(),
+                id: r.id.clone(),
+                text: r.text.clone(),
+                metadata: serde_json::from_str(&r.metadata).unwrap_or(Value::Null),
+                created_ms: r.created_ms,
+                model: r.model.clone(),
+                embedding: r.embedding.clone(),
+            };
+            let s = serde_json::to_string(&line).map_err(|e| RagError::Store(e.to_string()))?;
+            writeln!(out, "{s}").map_err(|e| RagError::Store(format!("writing the backup: {e}")))?;
+        }
+        out.flush().map_err(|e| RagError::Store(format!("writing the backup: {e}")))?;
+        Ok(rows.len())
+    }
+
+    /// Restores a backup written by [`Rag::backup`]: every line is checked before anything is
+    /// written; then all documents are stored in one transaction per (collection, user).
+    pub async fn restore(&self, input: impl std::io::BufRead) -> Result<usize, RagError> {
+        let mut by_part: HashMap<Key, Vec<RagDocRow>> = HashMap::new();
+        let mut n = 0;
+        for (i, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| RagError::Invalid(format!("backup line {}: {e}", i + 1)))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let b: BackupLine =
+                serde_json::from_str(&line).map_err(|e| RagError::Invalid(format!("backup line {}: {e}", i + 1)))?;
+            check_collection(&b.collection)?;
+            if decode(&b.embedding, self.embedder.dims()).is_none() && b.model == self.embedder.model() {
+                return Err(RagError::Invalid(format!(
+                    "backup line {}: the vector is not {} values",
+                    i + 1,
+                    self.embedder.dims()
+                )));
+            }
+            by_part.entry((b.collection.clone(), b.user_id.clone())).or_default().push(RagDocRow {
+                collection: b.collection,
+                user_id: b.user_id,
+                id: b.id,
+                text: b.text,
+                metadata: b.metadata.to_string(),
+                created_ms: b.created_ms,
+                model: b.model,
+                embedding: b.embedding,
+            });
+            n += 1;
+        }
+        for rows in by_part.values() {
+            self.store.rag_upsert(rows).await.map_err(store_err)?;
+        }
+        self.rebuild();
+        Ok(n)
+    }
+}
+
+fn entry_of(r: &RagDocRow) -> Result<Entry, RagError> {
+    Ok(Entry {
+        id: r.id.clone(),
+        text: r.text.clone(),
+        metadata: serde_json::from_str(&r.metadata)
+            .map_err(|e| RagError::Store(format!("document {:?}: stored metadata is not JSON: {e}", r.id)))?,
+        created_ms: r.created_ms,
+    })
+}
+
+/// One line of a backup file.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BackupLine {
+    collection: String,
+    user_id: String,
+    id: String,
+    text: String,
+    metadata: Value,
+    created_ms: i64,
+    model: String,
+    embedding: String,
+}
