@@ -32,6 +32,7 @@ pub struct Settings {
     pub request_log: RequestLogSettings,
     pub redis: RedisSettings,
     pub market_data: MarketDataSettings,
+    pub rag: RagSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -207,6 +208,50 @@ pub struct RequestLogSettings {
     pub url: String,
     /// Objects older than this are deleted (checked at start-up and every hour).
     pub retention_days: u32,
+}
+
+/// Which embedder RAG uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmbedderKind {
+    /// all-MiniLM-L6-v2 in process (`quantai models pull` installs it under `rag.model_dir`).
+    Local,
+    /// `rag.gateway_model` through the gateway, usage and cost in the ledger.
+    Gateway,
+}
+
+/// Retrieval over each user's backtests and strategies.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RagSettings {
+    pub enabled: bool,
+    pub embedder: EmbedderKind,
+    /// The local model's directory (Hugging Face layout).
+    pub model_dir: String,
+    /// The embedding model used through the gateway (`embedder = "gateway"`).
+    pub gateway_model: String,
+    /// Days a document is kept, unless its collection has its own entry in `ttl_days_by_collection`.
+    pub ttl_days: u32,
+    pub ttl_days_by_collection: BTreeMap<String, u32>,
+    /// Tokens a built prompt may use unless the request says otherwise.
+    pub prompt_budget: usize,
+    /// Tokens of the model's context window kept free for the answer.
+    pub answer_reserve: usize,
+}
+
+impl Default for RagSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            embedder: EmbedderKind::Local,
+            model_dir: "data/models/all-MiniLM-L6-v2".into(),
+            gateway_model: "text-embedding-3-small".into(),
+            ttl_days: 30,
+            ttl_days_by_collection: BTreeMap::new(),
+            prompt_budget: 2_000,
+            answer_reserve: 1_000,
+        }
+    }
 }
 
 /// Market-data sources (`quantai data fetch`).
@@ -451,6 +496,7 @@ impl Default for Settings {
                     backoff_ms: 15_000,
                 },
             },
+            rag: RagSettings::default(),
             redis: RedisSettings {
                 url: String::new(),
                 key_prefix: "quantai".into(),
@@ -553,6 +599,12 @@ impl Settings {
         let archive = md.raw_archive_url.as_str();
         if !(archive.is_empty() || archive.starts_with("file:") || archive.starts_with("s3://")) {
             return bad("market_data.raw_archive_url", format!("{archive:?} is not file:DIR, s3://BUCKET or empty"));
+        }
+        if self.rag.ttl_days == 0 || self.rag.ttl_days_by_collection.values().any(|d| *d == 0) {
+            return bad("rag.ttl_days", "a retention of 0 days would delete every document at once".into());
+        }
+        if self.rag.prompt_budget < 100 {
+            return bad("rag.prompt_budget", format!("{} tokens is below the minimum of 100", self.rag.prompt_budget));
         }
         let url = self.database.url.as_str();
         if !["sqlite:", "postgres://", "postgresql://", "mysql://", "mariadb://"].iter().any(|p| url.starts_with(p)) {

@@ -161,11 +161,15 @@ impl Rag {
                 for r in rows {
                     match decode(&r.embedding, dims).filter(|_| r.model == model) {
                         Some(v) => p.upsert(entry_of(&r)?, &v),
-                        None => stale += 1,
+                        // Still found by its keywords; no vector similarity until re-embedded.
+                        None => {
+                            stale += 1;
+                            p.upsert(entry_of(&r)?, &vec![0.0; dims]);
+                        }
                     }
                 }
                 if stale > 0 {
-                    tracing::warn!(collection, stale, model = %model, "documents embedded by another model are not searchable: run `quantai rag rebuild`");
+                    tracing::warn!(collection, stale, model = %model, "documents embedded by another model are found by keywords only: run `quantai rag rebuild --reembed`");
                 }
                 Ok::<_, RagError>(RwLock::new(p))
             })
@@ -303,9 +307,32 @@ impl Rag {
         self.parts.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
-    /// Documents per collection.
-    pub async fn stats(&self) -> Result<Vec<RagCollectionStats>, RagError> {
-        self.store.rag_stats().await.map_err(store_err)
+    /// Documents per collection: every user's, or one user's.
+    pub async fn stats(&self, user: Option<&str>) -> Result<Vec<RagCollectionStats>, RagError> {
+        self.store.rag_stats(user).await.map_err(store_err)
+    }
+
+    /// Re-embeds every stored document with the current embedder (after a model change).
+    pub async fn reembed(&self) -> Result<usize, RagError> {
+        let rows = self.store.rag_all(None).await.map_err(store_err)?;
+        let mut by_part: HashMap<Key, Vec<Document>> = HashMap::new();
+        for r in rows.into_iter().filter(|r| r.model != self.embedder.model()) {
+            let metadata = serde_json::from_str(&r.metadata).unwrap_or(Value::Null);
+            by_part.entry((r.collection, r.user_id)).or_default().push(Document {
+                id: r.id,
+                text: r.text,
+                metadata,
+                created_ms: Some(r.created_ms),
+            });
+        }
+        let mut n = 0;
+        for ((c, u), docs) in by_part {
+            for chunk in docs.chunks(64) {
+                n += self.upsert(&c, &u, chunk.to_vec()).await?;
+            }
+        }
+        self.rebuild();
+        Ok(n)
     }
 
     /// The best `req.k` documents of `user` across `collections`.

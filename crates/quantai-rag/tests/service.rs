@@ -142,7 +142,7 @@ async fn backup_and_restore_give_identical_results() {
     let damaged = format!("{}\nnot json\n", String::from_utf8_lossy(&file).lines().next().unwrap());
     let r = Rag::new(c.store.clone(), Arc::new(HashEmbedder { dims: 32 }));
     assert!(r.restore(std::io::Cursor::new(damaged)).await.unwrap_err().to_string().contains("backup line 2"));
-    assert!(r.stats().await.unwrap().is_empty());
+    assert!(r.stats(None).await.unwrap().is_empty());
 }
 
 #[tokio::test]

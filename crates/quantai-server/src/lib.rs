@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod rag;
 mod routes;
 
 use std::future::{Future, IntoFuture};
@@ -31,6 +32,8 @@ pub struct AppState {
     pub gateway: Gateway,
     /// The quant engine: market data and backtests.
     pub engine: quantai_quant::service::Engine,
+    /// Retrieval over each user's documents (`None` when `rag.enabled` is false).
+    pub rag: Option<Arc<quantai_rag::service::Rag>>,
     pub store: Store,
     pub keys: Arc<KeyCache>,
     pub settings: Arc<Settings>,
@@ -71,8 +74,13 @@ impl App {
                 tracing::error!(error = %e, "loading the sample market data failed");
             }
         });
+        let rag = rag::build(&settings.rag, &store, &gateway)?;
+        if let Some(r) = &rag {
+            rag::spawn_indexer(r.clone(), &engine);
+        }
         let state = AppState {
             engine,
+            rag,
             gateway,
             store,
             keys: Arc::new(KeyCache::new(Duration::from_secs(30))),

@@ -143,16 +143,22 @@ impl Store {
         rows.iter().map(decode).collect()
     }
 
-    /// Per collection: documents, distinct users, oldest and newest creation time.
-    pub async fn rag_stats(&self) -> Result<Vec<RagCollectionStats>> {
+    /// Per collection: documents, distinct users, oldest and newest creation time; of one user
+    /// only when `user` is set.
+    pub async fn rag_stats(&self, user: Option<&str>) -> Result<Vec<RagCollectionStats>> {
         let d = self.dialect();
         let sql = format!(
             "SELECT collection, {} AS documents, CAST(COUNT(DISTINCT user_id) AS {}) AS users, \
-             MIN(created_ms) AS oldest, MAX(created_ms) AS newest FROM rag_documents GROUP BY collection ORDER BY collection",
+             MIN(created_ms) AS oldest, MAX(created_ms) AS newest FROM rag_documents {} GROUP BY collection ORDER BY collection",
             d.count(),
-            if d == crate::Dialect::Mysql { "SIGNED" } else { "BIGINT" }
+            if d == crate::Dialect::Mysql { "SIGNED" } else { "BIGINT" },
+            if user.is_some() { format!("WHERE user_id = {}", d.ph(1)) } else { String::new() }
         );
-        let rows = sqlx::query(&sql).fetch_all(self.pool()).await?;
+        let mut q = sqlx::query(&sql);
+        if let Some(u) = user {
+            q = q.bind(u);
+        }
+        let rows = q.fetch_all(self.pool()).await?;
         rows.iter()
             .map(|r| {
                 Ok(RagCollectionStats {

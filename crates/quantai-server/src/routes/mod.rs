@@ -4,6 +4,7 @@ mod genai;
 mod openai;
 mod ops;
 mod quant;
+mod rag;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -32,6 +33,11 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/backtests/{id}/trades", get(quant::backtest_trades))
         .route("/api/v1/backtests/{id}/chart.svg", get(quant::backtest_chart_svg))
         .route("/api/v1/backtests/{id}/chart.png", get(quant::backtest_chart_png))
+        .route("/api/v1/rag/collections", get(rag::collections))
+        .route("/api/v1/rag/prompt", post(rag::prompt))
+        .route("/api/v1/rag/{collection}/documents", post(rag::upsert))
+        .route("/api/v1/rag/{collection}/documents/{id}", axum::routing::delete(rag::delete))
+        .route("/api/v1/rag/{collection}/search", post(rag::search))
         .route("/api/v1/admin/reload", post(ops::reload))
         .route("/api/openapi.json", get(ops::openapi))
         .route("/healthz", get(ops::healthz))

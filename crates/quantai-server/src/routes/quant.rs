@@ -28,7 +28,7 @@ impl From<EngineError> for ApiError {
     }
 }
 
-fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+pub(crate) fn body<T>(b: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
     b.map(|Json(t)| t).map_err(|e| ApiError::bad(e.body_text(), None, "invalid_json"))
 }
 

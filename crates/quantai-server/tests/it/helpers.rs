@@ -89,6 +89,9 @@ pub async fn spawn_with(o: Options) -> TestApp {
     s.cache = o.cache.clone();
     s.guard = o.guard.clone();
     s.request_log.url = format!("file:{}", dir.path().display());
+    // The real embedding model when the machine has it, else RAG's keyword-only stand-in.
+    s.rag.model_dir =
+        std::env::var("QUANTAI_TEST_MINILM_DIR").unwrap_or_else(|_| dir.path().join("no-model").display().to_string());
     if let Some((url, prefix)) = &o.redis {
         s.redis.url = url.clone();
         s.redis.key_prefix = prefix.clone();
@@ -156,6 +159,10 @@ impl TestApp {
 
     pub fn post(&self, path: &str, key: &str) -> reqwest::RequestBuilder {
         self.http.post(self.url(path)).bearer_auth(key)
+    }
+
+    pub fn delete(&self, path: &str, key: &str) -> reqwest::RequestBuilder {
+        self.http.delete(self.url(path)).bearer_auth(key)
     }
 
     pub fn get(&self, path: &str, key: &str) -> reqwest::RequestBuilder {

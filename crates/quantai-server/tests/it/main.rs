@@ -13,6 +13,7 @@ mod governance;
 mod lifecycle;
 mod limits;
 mod quant;
+mod rag;
 mod resilience;
 mod sdk;
 mod streaming;

@@ -1,0 +1,163 @@
+//! RAG in the server: the embedder the settings choose (MiniLM in process, or a model through
+//! the gateway so its usage and cost are ledgered), and the indexer that turns every finished
+//! backtest into a document of its owner's `user_backtests` collection.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use quantai_core::config::{EmbedderKind, RagSettings};
+use quantai_gateway::{CallContext, Gateway, Reply};
+use quantai_rag::backtest_doc::{self, BacktestSummary};
+use quantai_rag::embed::{Embedder, HashEmbedder, LocalEmbedder};
+use quantai_rag::service::Rag;
+use quantai_rag::RagError;
+use quantai_store::Store;
+use serde_json::{json, Map, Value};
+
+/// Embeddings through the gateway, billed to the user the documents belong to (service `rag`).
+pub struct GatewayEmbedder {
+    gateway: Gateway,
+    model: String,
+    dims: usize,
+}
+
+impl GatewayEmbedder {
+    pub fn new(gateway: Gateway, model: &str) -> Result<Self, String> {
+        let reg = gateway.registry();
+        let spec =
+            reg.catalog.get(model).ok_or_else(|| format!("rag.gateway_model: {model:?} is not in the catalog"))?;
+        let dims = spec.dimensions.ok_or_else(|| format!("rag.gateway_model: {model:?} is not an embedding model"))?;
+        Ok(Self { gateway: gateway.clone(), model: model.to_string(), dims: dims as usize })
+    }
+}
+
+#[async_trait]
+impl Embedder for GatewayEmbedder {
+    fn model(&self) -> &str {
+        &self.model
+    }
+
+    fn dims(&self) -> usize {
+        self.dims
+    }
+
+    async fn embed(&self, texts: &[String], user: &str) -> Result<Vec<Vec<f32>>, RagError> {
+        let ctx = CallContext::new(uuid::Uuid::new_v4().to_string(), user.to_string(), "rag".into());
+        let mut body = Map::new();
+        body.insert("model".into(), json!(self.model));
+        body.insert("input".into(), json!(texts));
+        let (reply, _) = self.gateway.embeddings(ctx, body).await.map_err(|e| RagError::Embed(e.to_string()))?;
+        let Reply::Json { body, .. } = reply else {
+            return Err(RagError::Embed("the gateway answered embeddings with a stream".into()));
+        };
+        let v: Value = serde_json::from_slice(&body).map_err(|e| RagError::Embed(format!("unreadable answer: {e}")))?;
+        let data = v["data"].as_array().ok_or_else(|| RagError::Embed("answer has no data array".into()))?;
+        let mut out = vec![Vec::new(); texts.len()];
+        for d in data {
+            let i = d["index"].as_u64().unwrap_or(u64::MAX) as usize;
+            let e = d["embedding"].as_array().ok_or_else(|| RagError::Embed("an item has no embedding".into()))?;
+            let vec: Vec<f32> = e.iter().map(|x| x.as_f64().unwrap_or(0.0) as f32).collect();
+            let slot = out.get_mut(i).ok_or_else(|| RagError::Embed(format!("index {i} out of range")))?;
+            *slot = quantai_rag::minilm::normalize(vec);
+        }
+        Ok(out)
+    }
+}
+
+/// The embedder `settings` choose. A missing local model is not fatal: search then ranks by
+/// keywords and a hashing stand-in until `quantai models pull` installs it (and `quantai rag
+/// rebuild --reembed` re-embeds what was stored meanwhile).
+pub fn embedder(settings: &RagSettings, gateway: &Gateway) -> Result<Arc<dyn Embedder>, String> {
+    match settings.embedder {
+        EmbedderKind::Gateway => Ok(Arc::new(GatewayEmbedder::new(gateway.clone(), &settings.gateway_model)?)),
+        EmbedderKind::Local => {
+            let dir = std::path::Path::new(&settings.model_dir);
+            match quantai_rag::minilm::MiniLm::load(dir) {
+                Ok(m) => Ok(Arc::new(LocalEmbedder::new(m))),
+                Err(e) => {
+                    tracing::warn!(error = %e, "local embedding model unavailable: RAG ranks by keywords until `quantai models pull` installs it");
+                    Ok(Arc::new(HashEmbedder { dims: quantai_rag::minilm::DIMS }))
+                }
+            }
+        }
+    }
+}
+
+/// The RAG service over `store`.
+pub fn build(settings: &RagSettings, store: &Store, gateway: &Gateway) -> Result<Option<Arc<Rag>>, String> {
+    if !settings.enabled {
+        return Ok(None);
+    }
+    Ok(Some(Arc::new(Rag::new(store.clone(), embedder(settings, gateway)?))))
+}
+
+/// The document of a finished backtest.
+pub fn backtest_document(done: &quantai_quant::service::BacktestDone, created_ms: i64) -> quantai_rag::Document {
+    let (from, to) = (quantai_quant::date::iso(done.from), quantai_quant::date::iso(done.to));
+    backtest_doc::document(&BacktestSummary {
+        id: &done.id,
+        symbol: &done.symbol,
+        market: done.market,
+        spec: &done.spec,
+        from: &from,
+        to: &to,
+        kpis: &done.kpis,
+        created_ms,
+    })
+}
+
+/// Indexes every finished backtest into its owner's `user_backtests` as it is broadcast. A
+/// burst the channel could not hold is logged; `quantai rag backfill` indexes what was missed.
+pub fn spawn_indexer(rag: Arc<Rag>, engine: &quantai_quant::service::Engine) -> tokio::task::JoinHandle<()> {
+    let mut rx = engine.subscribe();
+    tokio::spawn(async move {
+        loop {
+            match rx.recv().await {
+                Ok(done) => {
+                    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+                    let doc = backtest_document(&done, now);
+                    if let Err(e) = rag.upsert(backtest_doc::COLLECTION, &done.user_id, vec![doc]).await {
+                        tracing::error!(error = %e, backtest = %done.id, "backtest not indexed for RAG");
+                    }
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
+                    tracing::warn!(missed = n, "RAG indexer fell behind; run `quantai rag backfill`");
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+            }
+        }
+    })
+}
+
+/// Indexes every stored backtest that is not indexed yet (or all with `all`); how many.
+pub async fn backfill(rag: &Rag, store: &Store, all: bool) -> Result<usize, String> {
+    let rows = store.list_backtests(None, i64::MAX).await.map_err(|e| e.to_string())?;
+    let have: std::collections::HashSet<(String, String)> = if all {
+        Default::default()
+    } else {
+        store
+            .rag_all(Some(backtest_doc::COLLECTION))
+            .await
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(|r| (r.user_id, r.id))
+            .collect()
+    };
+    let mut by_user: std::collections::BTreeMap<String, Vec<quantai_rag::Document>> = Default::default();
+    for r in &rows {
+        if have.contains(&(r.user_id.clone(), r.id.clone())) {
+            continue;
+        }
+        match backtest_doc::from_row(r) {
+            Ok(d) => by_user.entry(r.user_id.clone()).or_default().push(d),
+            Err(e) => tracing::warn!(error = %e, "backtest skipped"),
+        }
+    }
+    let mut n = 0;
+    for (user, docs) in by_user {
+        for chunk in docs.chunks(64) {
+            n += rag.upsert(backtest_doc::COLLECTION, &user, chunk.to_vec()).await.map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(n)
+}
