@@ -16,6 +16,10 @@ pub trait Embedder: Send + Sync {
     fn model(&self) -> &str;
     /// The vectors' size.
     fn dims(&self) -> usize;
+    /// Whether the model understands Korean (multilingual remote models do; MiniLM does not).
+    fn reads_korean(&self) -> bool {
+        false
+    }
     /// Embeds `texts` (in order) on behalf of `user` (whose usage a remote model is billed to).
     async fn embed(&self, texts: &[String], user: &str) -> Result<Vec<Vec<f32>>, RagError>;
 }

@@ -5,6 +5,7 @@
 pub mod backtest_doc;
 pub mod bm25;
 pub mod embed;
+pub mod eval;
 pub mod filter;
 pub mod index;
 pub mod minilm;

@@ -354,7 +354,9 @@ impl Rag {
         };
         let depth = (req.k * 4).max(50);
         let mut fused: HashMap<(String, String), Hit> = HashMap::new();
-        let mut lists: Vec<Vec<(String, String)>> = Vec::new();
+        // Rankings with their weight in the fusion.
+        let mut lists: Vec<(f64, Vec<(String, String)>)> = Vec::new();
+        let vector_weight = self.vector_weight(&req.query);
         for c in collections {
             check_collection(c)?;
             let cell = self.partition(c, user).await?;
@@ -377,7 +379,7 @@ impl Rag {
                     h.similarity = Some(s);
                     list.push((c.clone(), e.id.clone()));
                 }
-                lists.push(list);
+                lists.push((vector_weight, list));
             }
             if req.mode != Mode::Vector {
                 let mut list = Vec::new();
@@ -389,15 +391,15 @@ impl Rag {
                     }
                     list.push((c.clone(), e.id.clone()));
                 }
-                lists.push(list);
+                lists.push((1.0, list));
             }
         }
         match req.mode {
             Mode::Hybrid => {
-                for list in &lists {
+                for (weight, list) in &lists {
                     for (rank, key) in list.iter().enumerate() {
                         if let Some(h) = fused.get_mut(key) {
-                            h.score += 1.0 / (RRF_K + rank as f64 + 1.0);
+                            h.score += weight / (RRF_K + rank as f64 + 1.0);
                         }
                     }
                 }
@@ -411,6 +413,17 @@ impl Rag {
         });
         hits.truncate(req.k);
         Ok(hits)
+    }
+
+    /// The weight of the vector ranking in the fusion for `query`: 1 when the embedder reads the
+    /// query's script, falling to 0 as Hangul takes over a query for an embedder that cannot
+    /// read it (MiniLM splits Hangul into jamo and unknown tokens: its ranking is noise there,
+    /// and Korean is found by the keyword half).
+    fn vector_weight(&self, query: &str) -> f64 {
+        if self.embedder.reads_korean() {
+            return 1.0;
+        }
+        f64::from((1.0 - 2.0 * crate::text::hangul_share(query)).max(0.0))
     }
 
     /// Every stored document, as backup lines (JSON, one per line), in key order.

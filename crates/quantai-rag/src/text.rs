@@ -69,16 +69,36 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
-/// Whether most letters of `text` are Hangul (the answer language of a prompt).
-pub fn is_korean(text: &str) -> bool {
-    let (mut ko, mut latin) = (0usize, 0usize);
+/// Hangul syllables, Latin letters and other letters or digits in `text`.
+fn script_counts(text: &str) -> (usize, usize, usize) {
+    let (mut ko, mut latin, mut other) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
             ko += 1;
         } else if c.is_ascii_alphabetic() {
             latin += 1;
+        } else if c.is_alphanumeric() {
+            other += 1;
         }
     }
+    (ko, latin, other)
+}
+
+/// The share of Hangul among the letters and digits of `text` (0 when it has none).
+pub fn hangul_share(text: &str) -> f32 {
+    let (ko, latin, other) = script_counts(text);
+    let all = ko + latin + other;
+    if all == 0 {
+        0.0
+    } else {
+        ko as f32 / all as f32
+    }
+}
+
+/// Whether the question is written in Korean (the answer language of a prompt): Hangul is at
+/// least a quarter as frequent as Latin letters (tickers and KPI names are often Latin).
+pub fn is_korean(text: &str) -> bool {
+    let (ko, latin, _) = script_counts(text);
     ko > 0 && ko * 2 >= latin / 2
 }
 

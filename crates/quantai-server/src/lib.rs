@@ -89,6 +89,19 @@ impl App {
         Ok(Self { state, ledger_task })
     }
 
+    /// Ends an application that was built but not served (CLI commands): drops its handles and
+    /// waits for the usage ledger to drain.
+    pub async fn close(self) {
+        let store = self.state.store.clone();
+        self.state.gateway.release_leases().await;
+        drop(self.state);
+        let grace = Duration::from_secs(30);
+        if tokio::time::timeout(grace, self.ledger_task).await.is_err() {
+            tracing::error!("the usage ledger did not drain within 30 s");
+        }
+        store.close().await;
+    }
+
     /// The router with every route.
     pub fn router(&self) -> Router {
         router(self.state.clone())

