@@ -117,13 +117,7 @@ pub fn pull(data_dir: &Path, from: Option<&Path>, python: &str) -> Result<PathBu
     };
     verify(&source)?;
     let stage_model = staging.join("model");
-    std::fs::create_dir_all(&stage_model).map_err(|e| RagError::Model(e.to_string()))?;
-    for e in std::fs::read_dir(&source).map_err(|e| RagError::Model(format!("{}: {e}", source.display())))?.flatten() {
-        if e.path().is_file() {
-            std::fs::copy(e.path(), stage_model.join(e.file_name()))
-                .map_err(|err| RagError::Model(format!("copying {}: {err}", e.path().display())))?;
-        }
-    }
+    copy_dir(&source, &stage_model, 2)?;
     verify(&stage_model)?;
     if target.exists() {
         std::fs::remove_dir_all(&target).map_err(|e| RagError::Model(format!("{}: {e}", target.display())))?;
@@ -131,6 +125,22 @@ pub fn pull(data_dir: &Path, from: Option<&Path>, python: &str) -> Result<PathBu
     std::fs::rename(&stage_model, &target).map_err(|e| RagError::Model(format!("{}: {e}", target.display())))?;
     let _ = std::fs::remove_dir_all(&staging);
     Ok(target)
+}
+
+/// Copies the files of `from` into `to`, and its subdirectories (e.g. sentence-transformers'
+/// `1_Pooling`) down to `depth` levels.
+fn copy_dir(from: &Path, to: &Path, depth: usize) -> Result<(), RagError> {
+    std::fs::create_dir_all(to).map_err(|e| RagError::Model(format!("cannot create {}: {e}", to.display())))?;
+    for e in std::fs::read_dir(from).map_err(|e| RagError::Model(format!("{}: {e}", from.display())))?.flatten() {
+        let p = e.path();
+        if p.is_file() {
+            std::fs::copy(&p, to.join(e.file_name()))
+                .map_err(|err| RagError::Model(format!("copying {}: {err}", p.display())))?;
+        } else if p.is_dir() && depth > 0 {
+            copy_dir(&p, &to.join(e.file_name()), depth - 1)?;
+        }
+    }
+    Ok(())
 }
 
 fn tempdir_in(parent: &Path) -> Result<PathBuf, RagError> {

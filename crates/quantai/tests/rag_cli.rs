@@ -50,6 +50,11 @@ fn models_pull_checks_the_weights() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let installed = dir.path().join("data/models/all-MiniLM-L6-v2/model.safetensors");
     assert_eq!(std::fs::metadata(installed).unwrap().len(), 90_868_376);
+    // A whole sentence-transformers directory (pooling config included) when the source has one.
+    let pooling = std::path::Path::new(&model).join("1_Pooling/config.json");
+    if pooling.is_file() {
+        assert!(dir.path().join("data/models/all-MiniLM-L6-v2/1_Pooling/config.json").is_file());
+    }
 }
 
 #[tokio::test]
