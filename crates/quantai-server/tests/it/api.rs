@@ -121,6 +121,7 @@ async fn health_readiness_metrics_and_openapi() {
             let req = match method.as_str() {
                 "get" => app.get(&concrete, &app.admin_key),
                 "post" => app.post(&concrete, &app.admin_key).header("X-Quantai-Service", "narrative_report"),
+                "delete" => app.delete(&concrete, &app.admin_key),
                 other => panic!("unexpected method {other}"),
             };
             let resp = req.send().await.unwrap();
