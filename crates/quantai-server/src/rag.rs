@@ -136,7 +136,19 @@ pub fn spawn_indexer(rag: Arc<Rag>, engine: &quantai_quant::service::Engine) -> 
 
 /// Indexes every stored backtest that is not indexed yet (or all with `all`); how many.
 pub async fn backfill(rag: &Rag, store: &Store, all: bool) -> Result<usize, String> {
-    let rows = store.list_backtests(None, i64::MAX).await.map_err(|e| e.to_string())?;
+    let mut rows = Vec::new();
+    loop {
+        let after = rows.last().map(|r: &quantai_store::backtests::BacktestRow| (r.created_ms, r.id.clone()));
+        let page = store
+            .backtests_after(after.as_ref().map(|(ms, id)| (*ms, id.as_str())), 1_000)
+            .await
+            .map_err(|e| e.to_string())?;
+        let done = page.len() < 1_000;
+        rows.extend(page);
+        if done {
+            break;
+        }
+    }
     let have: std::collections::HashSet<(String, String)> = if all {
         Default::default()
     } else {

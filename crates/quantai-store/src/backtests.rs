@@ -111,6 +111,32 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every user's backtests after `(created_ms, id)` in ascending order, at most `limit`:
+    /// pages through all of them however many there are (RAG backfill).
+    pub async fn backtests_after(&self, after: Option<(i64, &str)>, limit: i64) -> Result<Vec<BacktestRow>> {
+        let limit = limit.clamp(1, 10_000);
+        let d = self.dialect;
+        let rows = match after {
+            Some((ms, id)) => {
+                let sql = format!(
+                    "SELECT {SUMMARY} FROM backtests WHERE created_ms > {} OR (created_ms = {} AND id > {}) \
+                     ORDER BY created_ms, id LIMIT {limit}",
+                    d.ph(1),
+                    d.ph(2),
+                    d.ph(3)
+                );
+                sqlx::query(&sql).bind(ms).bind(ms).bind(id).fetch_all(&self.pool).await?
+            }
+            None => {
+                let sql = format!("SELECT {SUMMARY} FROM backtests ORDER BY created_ms, id LIMIT {limit}");
+                sqlx::query(&sql).fetch_all(&self.pool).await?
+            }
+        };
+        rows.iter().map(decode).collect()
+    }
+}
+
 /// A parameter search, as stored.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OptimizationRow {

@@ -110,3 +110,26 @@ async fn documents_survive_a_kill_during_indexing_whole_or_not_at_all() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("notes/d19999"), "{}", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn backfill_indexes_stored_backtests_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for (user, kind) in [("alice", "rsi_reversion"), ("bob", "macd_cross")] {
+        let out = run(dir.path(), &["backtest", "run", "--symbol", "GOOG", "--strategy", kind, "--user", user]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let out = run(dir.path(), &["rag", "backfill"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("indexed 2 backtests"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let again = run(dir.path(), &["rag", "backfill"]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("indexed 0 backtests"));
+    // Each user finds their own backtest, and only theirs.
+    let out = run(dir.path(), &["rag", "search", "--user", "alice", "--mode", "keyword", "알파벳 구글 RSI MACD"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("user_backtests/") && text.contains("RSI"), "{text}");
+}

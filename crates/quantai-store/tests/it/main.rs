@@ -267,6 +267,22 @@ async fn backtests_store_large_documents_on_every_backend() {
         assert_eq!(mine, vec!["b3", "b1"], "{}", db.label);
         assert_eq!(s.list_backtests(None, 10).await.unwrap().len(), 3);
         assert!(s.insert_backtest(&row("b1", "alice", 4), "[]", "[]").await.unwrap_err().is_duplicate());
+        // Paging through everyone's backtests, ties on created_ms included, misses none.
+        for i in 0..7 {
+            s.insert_backtest(&row(&format!("c{i}"), "carol", 3), "[]", "[]").await.unwrap();
+        }
+        let mut seen = Vec::new();
+        loop {
+            let after = seen.last().map(|r: &BacktestRow| (r.created_ms, r.id.clone()));
+            let page = s.backtests_after(after.as_ref().map(|(m, id)| (*m, id.as_str())), 3).await.unwrap();
+            let done = page.len() < 3;
+            seen.extend(page);
+            if done {
+                break;
+            }
+        }
+        let ids: Vec<&str> = seen.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["b1", "b2", "b3", "c0", "c1", "c2", "c3", "c4", "c5", "c6"], "{}", db.label);
         db.drop_db().await.unwrap();
     }
 }
