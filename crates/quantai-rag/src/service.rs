@@ -29,6 +29,9 @@ pub const MAX_TEXT: usize = 64 * 1024;
 
 type Key = (String, String);
 
+/// A candidate's fused score, cosine and BM25 score.
+type Scores = (f64, Option<f32>, Option<f32>);
+
 struct Cell {
     part: OnceCell<RwLock<Partition>>,
 }
@@ -152,9 +155,9 @@ impl Rag {
     async fn partition(&self, collection: &str, user: &str) -> Result<Arc<Cell>, RagError> {
         let cell = self.cell(collection, user);
         let dims = self.embedder.dims();
-        let model = self.embedder.model().to_string();
         cell.part
             .get_or_try_init(|| async {
+                let model = self.embedder.model();
                 let rows = self.store.rag_partition(collection, user).await.map_err(store_err)?;
                 let mut p = Partition::new(dims);
                 let mut stale = 0usize;
@@ -195,8 +198,9 @@ impl Rag {
             .filter_map(|(h, v)| decode(&v, dims).map(|v| (h, v)))
             .collect();
         let mut missing: Vec<(String, String)> = Vec::new();
+        let mut queued = std::collections::HashSet::new();
         for (t, h) in texts.iter().zip(&hashes) {
-            if !cached.contains_key(h) && !missing.iter().any(|(mh, _)| mh == h) {
+            if !cached.contains_key(h) && queued.insert(h) {
                 missing.push((h.clone(), t.clone()));
             }
         }
@@ -353,65 +357,69 @@ impl Rag {
             self.embed_cached(std::slice::from_ref(&req.query), user).await?.remove(0)
         };
         let depth = (req.k * 4).max(50);
-        let mut fused: HashMap<(String, String), Hit> = HashMap::new();
-        // Rankings with their weight in the fusion.
-        let mut lists: Vec<(f64, Vec<(String, String)>)> = Vec::new();
         let vector_weight = self.vector_weight(&req.query);
+        // Every partition stays read-locked until the hits are built from it.
+        let mut cells = Vec::with_capacity(collections.len());
         for c in collections {
             check_collection(c)?;
-            let cell = self.partition(c, user).await?;
-            let Some(lock) = cell.part.get() else { continue };
-            let part = lock.read().await;
-            let hit = |e: &Entry| Hit {
-                collection: c.clone(),
+            cells.push(self.partition(c, user).await?);
+        }
+        let mut parts = Vec::with_capacity(cells.len());
+        for cell in &cells {
+            if let Some(lock) = cell.part.get() {
+                parts.push(Some(lock.read().await));
+            } else {
+                parts.push(None);
+            }
+        }
+        // Scores by (collection index, id): the fused score, cosine, BM25. Hybrid adds each
+        // ranking's weight / (RRF_K + rank) as it is read.
+        let mut fused: HashMap<(usize, &str), Scores> = HashMap::new();
+        for (ci, part) in parts.iter().enumerate() {
+            let Some(part) = part else { continue };
+            if req.mode != Mode::Keyword {
+                for (rank, (e, s)) in part.nearest(&qv, depth, &filter, req.threshold).into_iter().enumerate() {
+                    let f = fused.entry((ci, e.id.as_str())).or_default();
+                    f.1 = Some(s);
+                    f.0 += match req.mode {
+                        Mode::Hybrid => vector_weight / (RRF_K + rank as f64 + 1.0),
+                        _ => f64::from(s),
+                    };
+                }
+            }
+            if req.mode != Mode::Vector {
+                for (rank, (e, s)) in part.keyword(&req.query, depth, &filter).into_iter().enumerate() {
+                    let f = fused.entry((ci, e.id.as_str())).or_default();
+                    f.2 = Some(s);
+                    f.0 += match req.mode {
+                        Mode::Hybrid => 1.0 / (RRF_K + rank as f64 + 1.0),
+                        _ => f64::from(s),
+                    };
+                }
+            }
+        }
+        let mut ranked: Vec<((usize, &str), Scores)> = fused.into_iter().collect();
+        ranked.sort_by(|a, b| {
+            b.1 .0.total_cmp(&a.1 .0).then_with(|| (&collections[a.0 .0], a.0 .1).cmp(&(&collections[b.0 .0], b.0 .1)))
+        });
+        ranked.truncate(req.k);
+        // Only the k results are copied out.
+        let mut hits = Vec::with_capacity(ranked.len());
+        for ((ci, id), (score, similarity, keyword_score)) in ranked {
+            let Some(part) = &parts[ci] else { continue };
+            let Some(e) = part.get(id) else { continue };
+            let similarity = similarity.or_else(|| (!qv.is_empty()).then(|| part.similarity(id, &qv)).flatten());
+            hits.push(Hit {
+                collection: collections[ci].clone(),
                 id: e.id.clone(),
                 text: e.text.clone(),
                 metadata: e.metadata.clone(),
                 created_ms: e.created_ms,
-                score: 0.0,
-                similarity: None,
-                keyword_score: None,
-            };
-            if req.mode != Mode::Keyword {
-                let mut list = Vec::new();
-                for (e, s) in part.nearest(&qv, depth, &filter, req.threshold) {
-                    let h = fused.entry((c.clone(), e.id.clone())).or_insert_with(|| hit(e));
-                    h.similarity = Some(s);
-                    list.push((c.clone(), e.id.clone()));
-                }
-                lists.push((vector_weight, list));
-            }
-            if req.mode != Mode::Vector {
-                let mut list = Vec::new();
-                for (e, s) in part.keyword(&req.query, depth, &filter) {
-                    let h = fused.entry((c.clone(), e.id.clone())).or_insert_with(|| hit(e));
-                    h.keyword_score = Some(s);
-                    if h.similarity.is_none() && !qv.is_empty() {
-                        h.similarity = part.similarity(&e.id, &qv);
-                    }
-                    list.push((c.clone(), e.id.clone()));
-                }
-                lists.push((1.0, list));
-            }
+                score,
+                similarity,
+                keyword_score,
+            });
         }
-        match req.mode {
-            Mode::Hybrid => {
-                for (weight, list) in &lists {
-                    for (rank, key) in list.iter().enumerate() {
-                        if let Some(h) = fused.get_mut(key) {
-                            h.score += weight / (RRF_K + rank as f64 + 1.0);
-                        }
-                    }
-                }
-            }
-            Mode::Vector => fused.values_mut().for_each(|h| h.score = f64::from(h.similarity.unwrap_or(0.0))),
-            Mode::Keyword => fused.values_mut().for_each(|h| h.score = f64::from(h.keyword_score.unwrap_or(0.0))),
-        }
-        let mut hits: Vec<Hit> = fused.into_values().collect();
-        hits.sort_by(|a, b| {
-            b.score.total_cmp(&a.score).then_with(|| (&a.collection, &a.id).cmp(&(&b.collection, &b.id)))
-        });
-        hits.truncate(req.k);
         Ok(hits)
     }
 

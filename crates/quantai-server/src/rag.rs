@@ -152,13 +152,7 @@ pub async fn backfill(rag: &Rag, store: &Store, all: bool) -> Result<usize, Stri
     let have: std::collections::HashSet<(String, String)> = if all {
         Default::default()
     } else {
-        store
-            .rag_all(Some(backtest_doc::COLLECTION))
-            .await
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .map(|r| (r.user_id, r.id))
-            .collect()
+        store.rag_keys(backtest_doc::COLLECTION).await.map_err(|e| e.to_string())?.into_iter().collect()
     };
     let mut by_user: std::collections::BTreeMap<String, Vec<quantai_rag::Document>> = Default::default();
     for r in &rows {

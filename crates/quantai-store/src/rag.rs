@@ -125,6 +125,13 @@ impl Store {
         sqlx::query(&sql).bind(collection).bind(user_id).fetch_all(self.pool()).await?.iter().map(decode).collect()
     }
 
+    /// The (user, id) keys of a collection's documents.
+    pub async fn rag_keys(&self, collection: &str) -> Result<Vec<(String, String)>> {
+        let sql = format!("SELECT user_id, id FROM rag_documents WHERE collection = {}", self.dialect().ph(1));
+        let rows = sqlx::query(&sql).bind(collection).fetch_all(self.pool()).await?;
+        rows.iter().map(|r| Ok((get_text(r, "user_id")?, get_text(r, "id")?))).collect()
+    }
+
     /// Every document, or those of one collection (backups, rebuilds), in key order.
     pub async fn rag_all(&self, collection: Option<&str>) -> Result<Vec<RagDocRow>> {
         let rows = match collection {

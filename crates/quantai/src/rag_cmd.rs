@@ -128,23 +128,14 @@ impl SearchArgs {
     }
 }
 
-/// `quantai models pull [--from DIR]`.
+/// `quantai models pull [--from DIR]`: installs the model in `rag.model_dir`.
 pub fn models_pull(settings: &Settings, from: Option<PathBuf>, python: &str) -> Result<()> {
     let target = PathBuf::from(&settings.rag.model_dir);
-    let data_dir = target.parent().and_then(|p| p.parent()).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("data"));
-    let installed = quantai_rag::models::pull(&data_dir, from.as_deref(), python).map_err(anyhow::Error::msg)?;
-    if installed != target {
-        bail!(
-            "installed in {}, but rag.model_dir is {}: set rag.model_dir to the former",
-            installed.display(),
-            target.display()
-        );
-    }
-    println!("{} installed in {} (sha256 checked)", quantai_rag::minilm::MODEL, installed.display());
+    quantai_rag::models::pull(&target, from.as_deref(), python).map_err(anyhow::Error::msg)?;
+    println!("{} installed in {} (sha256 checked)", quantai_rag::minilm::MODEL, target.display());
     Ok(())
 }
 
-#[allow(clippy::print_stdout)]
 pub async fn rag(settings: Settings, cmd: RagCmd) -> Result<()> {
     let ttl = (settings.rag.ttl_days, settings.rag.ttl_days_by_collection.clone());
     let prompt_cfg = (settings.rag.prompt_budget, settings.rag.answer_reserve);
@@ -156,7 +147,6 @@ pub async fn rag(settings: Settings, cmd: RagCmd) -> Result<()> {
     out
 }
 
-#[allow(clippy::print_stdout)]
 async fn run(
     app: &quantai_server::App,
     rag: &quantai_rag::service::Rag,
