@@ -220,12 +220,26 @@ pub enum EmbedderKind {
     Gateway,
 }
 
+/// Where RAG documents and vectors live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RagStoreKind {
+    /// quantai's own database; vectors searched in memory, one exact partition per user.
+    Embedded,
+    /// PostgreSQL with pgvector ≥ 0.8 at `rag.pgvector_url` (HNSW, iterative scans).
+    Pgvector,
+}
+
 /// Retrieval over each user's backtests and strategies.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RagSettings {
     pub enabled: bool,
     pub embedder: EmbedderKind,
+    pub store: RagStoreKind,
+    /// `postgres://…` of a server with pgvector, or `env::VAR` holding it (never logged); empty
+    /// means `database.url` when that is PostgreSQL.
+    pub pgvector_url: String,
     /// The local model's directory (Hugging Face layout).
     pub model_dir: String,
     /// The embedding model used through the gateway (`embedder = "gateway"`).
@@ -235,6 +249,10 @@ pub struct RagSettings {
     pub ttl_days_by_collection: BTreeMap<String, u32>,
     /// Tokens a built prompt may use unless the request says otherwise.
     pub prompt_budget: usize,
+    /// Embedded store: a partition (one user's collection) of at least this many documents gets
+    /// an approximate HNSW graph for unfiltered searches, built in the background; 0 keeps
+    /// every search exact.
+    pub ann_min_documents: usize,
     /// Tokens of the model's context window kept free for the answer.
     pub answer_reserve: usize,
 }
@@ -244,11 +262,14 @@ impl Default for RagSettings {
         Self {
             enabled: true,
             embedder: EmbedderKind::Local,
+            store: RagStoreKind::Embedded,
+            pgvector_url: String::new(),
             model_dir: "data/models/all-MiniLM-L6-v2".into(),
             gateway_model: "text-embedding-3-small".into(),
             ttl_days: 30,
             ttl_days_by_collection: BTreeMap::new(),
             prompt_budget: 2_000,
+            ann_min_documents: 20_000,
             answer_reserve: 1_000,
         }
     }
@@ -603,6 +624,23 @@ impl Settings {
         if self.rag.ttl_days == 0 || self.rag.ttl_days_by_collection.values().any(|d| *d == 0) {
             return bad("rag.ttl_days", "a retention of 0 days would delete every document at once".into());
         }
+        if self.rag.store == RagStoreKind::Pgvector {
+            let own = self.database.url.starts_with("postgres://") || self.database.url.starts_with("postgresql://");
+            let u = self.rag.pgvector_url.as_str();
+            if u.is_empty() && !own {
+                return bad(
+                    "rag.pgvector_url",
+                    "rag.store = \"pgvector\" needs a PostgreSQL URL (database.url is not PostgreSQL)".into(),
+                );
+            }
+            if !(u.is_empty()
+                || u.starts_with("env::")
+                || u.starts_with("postgres://")
+                || u.starts_with("postgresql://"))
+            {
+                return bad("rag.pgvector_url", "must start with postgres:// or be env::VAR".into());
+            }
+        }
         if self.rag.prompt_budget < 100 {
             return bad("rag.prompt_budget", format!("{} tokens is below the minimum of 100", self.rag.prompt_budget));
         }
@@ -836,6 +874,14 @@ mod tests {
         assert!(err.contains("database.url"), "{err}");
         let err = Settings::load_from(None, env(&[("QUANTAI__LOG__FORMAT", "xml")])).unwrap_err().to_string();
         assert!(err.contains("log.format"), "{err}");
+        // pgvector needs a PostgreSQL URL: its own, or the database's.
+        let err = Settings::load_from(None, env(&[("QUANTAI__RAG__STORE", "pgvector")])).unwrap_err().to_string();
+        assert!(err.contains("rag.pgvector_url"), "{err}");
+        let pg = [("QUANTAI__RAG__STORE", "pgvector"), ("QUANTAI__DATABASE__URL", "postgres://db/quantai")];
+        assert!(Settings::load_from(None, env(&pg)).is_ok());
+        let bad = [("QUANTAI__RAG__STORE", "pgvector"), ("QUANTAI__RAG__PGVECTOR_URL", "mysql://x")];
+        let err = Settings::load_from(None, env(&bad)).unwrap_err().to_string();
+        assert!(err.contains("rag.pgvector_url"), "{err}");
     }
 
     #[test]

@@ -72,7 +72,7 @@ fn num(x: f64) -> String {
     }
 }
 
-fn params(spec: &StrategySpec) -> String {
+pub(crate) fn params(spec: &StrategySpec) -> String {
     spec.kind
         .params()
         .iter()

@@ -92,6 +92,62 @@ impl Filter {
     }
 }
 
+/// A value bound into a SQL condition built by [`Filter::to_pg`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum SqlArg {
+    Text(String),
+    Float(f64),
+    Json(String),
+}
+
+impl Filter {
+    /// The filter as a PostgreSQL condition over the JSONB column `col`, with the same meaning
+    /// as [`Filter::matches`]; values (field names too) are bound, appended to `args` and
+    /// numbered `$first…`. `TRUE` when empty.
+    pub fn to_pg(&self, col: &str, args: &mut Vec<SqlArg>, first: usize) -> String {
+        let push = |args: &mut Vec<SqlArg>, a: SqlArg| {
+            args.push(a);
+            format!("${}", first + args.len() - 1)
+        };
+        let mut conds = Vec::new();
+        for (field, cond) in &self.0 {
+            let f = push(args, SqlArg::Text(field.clone()));
+            // CASE guarantees the cast runs only on numbers (AND does not order evaluation).
+            let num =
+                format!("(CASE WHEN jsonb_typeof({col}->{f}::text) = 'number' THEN ({col}->>{f}::text)::float8 END)");
+            let eq = |args: &mut Vec<SqlArg>, x: &Value| {
+                match x {
+                Value::Number(n) => format!("{num} = {}::float8", push(args, SqlArg::Float(n.as_f64().unwrap_or(f64::NAN)))),
+                Value::String(s) => format!(
+                    "(CASE WHEN jsonb_typeof({col}->{f}::text) = 'string' THEN lower({col}->>{f}::text) END) = lower({}::text)",
+                    push(args, SqlArg::Text(s.clone()))
+                ),
+                other => format!("{col}->{f}::text = {}::jsonb", push(args, SqlArg::Json(other.to_string()))),
+            }
+            };
+            conds.push(match cond {
+                Cond::Eq(x) => eq(args, x),
+                Cond::In(xs) if xs.is_empty() => "FALSE".to_string(),
+                Cond::In(xs) => format!("({})", xs.iter().map(|x| eq(args, x)).collect::<Vec<_>>().join(" OR ")),
+                Cond::Range { gt, gte, lt, lte } => {
+                    let mut parts = vec![format!("{num} IS NOT NULL")];
+                    for (op, b) in [(">", gt), (">=", gte), ("<", lt), ("<=", lte)] {
+                        if let Some(b) = b {
+                            parts.push(format!("{num} {op} {}::float8", push(args, SqlArg::Float(*b))));
+                        }
+                    }
+                    parts.join(" AND ")
+                }
+            });
+        }
+        if conds.is_empty() {
+            "TRUE".to_string()
+        } else {
+            conds.iter().map(|c| format!("({c})")).collect::<Vec<_>>().join(" AND ")
+        }
+    }
+}
+
 /// Equality that treats 1 and 1.0 alike and compares strings case-insensitively.
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {

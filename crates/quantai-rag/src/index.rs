@@ -2,9 +2,12 @@
 //! one contiguous array (exact search is a pass of dot products) and their BM25 index.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use serde_json::Value;
 
+use crate::ann::{Ann, Snapshot, EF_SEARCH};
 use crate::bm25::Bm25;
 use crate::filter::Filter;
 
@@ -25,6 +28,12 @@ pub struct Partition {
     by_id: HashMap<String, u32>,
     free: Vec<u32>,
     bm25: Bm25,
+    /// Counts changes; with `changed`, tells what the approximate graph does not know.
+    seq: u64,
+    /// Slots changed since the graph's snapshot (recorded while a graph exists or is building).
+    changed: HashMap<u32, u64>,
+    ann: Option<Arc<Ann>>,
+    building: AtomicBool,
 }
 
 impl Partition {
@@ -36,7 +45,64 @@ impl Partition {
             by_id: HashMap::new(),
             free: Vec::new(),
             bm25: Bm25::default(),
+            seq: 0,
+            changed: HashMap::new(),
+            ann: None,
+            building: AtomicBool::new(false),
         }
+    }
+
+    fn touch(&mut self, slot: u32) {
+        self.seq += 1;
+        if self.ann.is_some() || self.building.load(Ordering::Acquire) {
+            self.changed.insert(slot, self.seq);
+        }
+    }
+
+    /// Whether a graph should be built for this partition: it holds vectors, at least `min`
+    /// documents, and has no graph yet or one that a tenth of its documents changed since.
+    pub fn needs_ann(&self, min: usize) -> bool {
+        min > 0
+            && self.dims > 0
+            && self.len() >= min
+            && !self.building.load(Ordering::Acquire)
+            && self.ann.as_ref().is_none_or(|a| self.changed.len() * 10 > a.len)
+    }
+
+    /// Claims the build (one at a time); false when one is running.
+    pub fn start_build(&self) -> bool {
+        self.building.compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire).is_ok()
+    }
+
+    /// The live vectors, copied out for a build.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut slots = Vec::with_capacity(self.len());
+        let mut vectors = Vec::with_capacity(self.len() * self.dims);
+        for (slot, v) in self.vectors.chunks_exact(self.dims.max(1)).enumerate() {
+            if self.slots.get(slot).is_some_and(Option::is_some) {
+                slots.push(slot as u32);
+                vectors.extend_from_slice(v);
+            }
+        }
+        Snapshot { slots, vectors, dims: self.dims, seq: self.seq }
+    }
+
+    /// Installs a built graph: changes after its snapshot stay tracked.
+    pub fn install(&mut self, ann: Ann) {
+        let seq = ann.seq;
+        self.changed.retain(|_, s| *s > seq);
+        self.ann = Some(Arc::new(ann));
+        self.building.store(false, Ordering::Release);
+    }
+
+    /// Gives up a claimed build.
+    pub fn build_failed(&self) {
+        self.building.store(false, Ordering::Release);
+    }
+
+    /// Whether unfiltered searches take the approximate path.
+    pub fn approximate(&self) -> bool {
+        self.ann.is_some()
     }
 
     pub fn dims(&self) -> usize {
@@ -51,7 +117,8 @@ impl Partition {
         self.by_id.is_empty()
     }
 
-    /// Adds or replaces a document (`vector` has `dims` values, unit length).
+    /// Adds or replaces a document (`vector` has `dims` values, unit length; a partition of 0
+    /// dimensions holds text and keywords only).
     pub fn upsert(&mut self, entry: Entry, vector: &[f32]) {
         self.remove(&entry.id);
         let slot = match self.free.pop() {
@@ -67,6 +134,7 @@ impl Partition {
         self.bm25.add(slot, &entry.text);
         self.by_id.insert(entry.id.clone(), slot);
         self.slots[slot as usize] = Some(entry);
+        self.touch(slot);
     }
 
     /// Removes a document; whether it was there.
@@ -76,6 +144,7 @@ impl Partition {
             self.bm25.remove(slot, &e.text);
         }
         self.free.push(slot);
+        self.touch(slot);
         true
     }
 
@@ -92,8 +161,46 @@ impl Partition {
     }
 
     /// The `k` documents most similar to `query` (cosine of unit vectors) among those `filter`
-    /// keeps, at or above `threshold`: exact, best first.
+    /// keeps, at or above `threshold`, best first: approximate for an unfiltered query when the
+    /// partition has a graph, else exact.
     pub fn nearest(&self, query: &[f32], k: usize, filter: &Filter, threshold: Option<f32>) -> Vec<(&Entry, f32)> {
+        match &self.ann {
+            Some(ann) if filter.is_empty() && k <= EF_SEARCH && query.len() == self.dims => {
+                self.nearest_approx(ann, query, k, threshold)
+            }
+            _ => self.nearest_exact(query, k, filter, threshold),
+        }
+    }
+
+    fn nearest_approx(&self, ann: &Ann, query: &[f32], k: usize, threshold: Option<f32>) -> Vec<(&Entry, f32)> {
+        // The graph's candidates, minus what changed since its snapshot; what changed is scored
+        // exactly (deleted slots are no longer live and drop out).
+        let mut scored: Vec<(u32, f32)> =
+            ann.search(query).into_iter().filter(|(slot, _)| !self.changed.contains_key(slot)).collect();
+        for &slot in self.changed.keys() {
+            if self.entry(slot).is_some() {
+                let at = slot as usize * self.dims;
+                scored.push((slot, dot(&self.vectors[at..at + self.dims], query)));
+            }
+        }
+        scored.retain(|(slot, s)| self.entry(*slot).is_some() && threshold.is_none_or(|t| *s >= t));
+        let id = |s: u32| self.entry(s).map(|e| e.id.as_str()).unwrap_or("");
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| id(a.0).cmp(id(b.0))));
+        scored.truncate(k);
+        scored.into_iter().filter_map(|(s, sc)| self.entry(s).map(|e| (e, sc))).collect()
+    }
+
+    /// [`Partition::nearest`] by a full scan: always exact.
+    pub fn nearest_exact(
+        &self,
+        query: &[f32],
+        k: usize,
+        filter: &Filter,
+        threshold: Option<f32>,
+    ) -> Vec<(&Entry, f32)> {
+        if self.dims == 0 || query.len() != self.dims {
+            return Vec::new();
+        }
         let mut scored: Vec<(u32, f32)> = Vec::with_capacity(self.len());
         for (slot, v) in self.vectors.chunks_exact(self.dims).enumerate() {
             if self.slots[slot].is_none() {
@@ -150,6 +257,9 @@ impl Partition {
     /// The cosine of `query` with document `id`.
     pub fn similarity(&self, id: &str, query: &[f32]) -> Option<f32> {
         let slot = *self.by_id.get(id)? as usize;
+        if self.dims == 0 || query.len() != self.dims {
+            return None;
+        }
         Some(dot(&self.vectors[slot * self.dims..(slot + 1) * self.dims], query))
     }
 
@@ -212,5 +322,66 @@ mod tests {
         assert_eq!(ids(p.nearest(&q, 1, &Filter::default(), None)), ["d"]);
         assert_eq!(p.len(), 3);
         assert_eq!(ids(p.keyword("epsilon", 3, &Filter::default())), ["d"]);
+    }
+
+    /// Clustered unit vectors (xorshift): 40 centres, noise around each.
+    fn clustered(n: usize, dims: usize, seed: u64) -> Vec<Vec<f32>> {
+        let mut s = seed | 1;
+        let mut next = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f32 / (1u64 << 53) as f32 - 0.5
+        };
+        let centres: Vec<Vec<f32>> = (0..40).map(|_| (0..dims).map(|_| next()).collect()).collect();
+        (0..n)
+            .map(|i| {
+                let v: Vec<f32> = centres[i % 40].iter().map(|c| c + 0.6 * next()).collect();
+                let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+                v.into_iter().map(|x| x / norm).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn approximate_path_recalls_the_exact_top_10_and_tracks_changes() {
+        let dims = 48;
+        let vs = clustered(4_000, dims, 11);
+        let mut p = Partition::new(dims);
+        for (i, v) in vs.iter().enumerate() {
+            p.upsert(e(&format!("d{i}"), "text", "x"), v);
+        }
+        assert!(p.needs_ann(1_000) && !p.needs_ann(5_000) && !p.needs_ann(0));
+        assert!(p.start_build() && !p.start_build(), "one build at a time");
+        let snap = p.snapshot();
+        // Changes while the graph builds: a deletion and a new document right at a query.
+        let queries = clustered(200, dims, 99);
+        p.remove("d0");
+        p.upsert(e("new", "text", "x"), &queries[0]);
+        p.install(Ann::build(snap));
+        assert!(p.approximate() && !p.needs_ann(1_000));
+        let none = Filter::default();
+        let mut recall = 0.0;
+        for q in &queries {
+            let want: Vec<String> =
+                p.nearest_exact(q, 10, &none, None).into_iter().map(|(e, _)| e.id.clone()).collect();
+            let got = p.nearest(q, 10, &none, None);
+            assert_eq!(got.len(), 10);
+            assert!(got.windows(2).all(|w| w[0].1 >= w[1].1), "best first");
+            assert!(got.iter().all(|(e, _)| e.id != "d0"), "a deleted document is never returned");
+            recall += got.iter().filter(|(e, _)| want.contains(&e.id)).count() as f64 / 10.0;
+        }
+        recall /= queries.len() as f64;
+        assert!(recall >= 0.95, "recall@10 {recall}");
+        assert_eq!(p.nearest(&queries[0], 1, &none, None)[0].0.id, "new", "a document added after the snapshot");
+        // A filtered query takes the exact path and still returns its full k.
+        p.upsert(e("y1", "text", "y"), &vs[5]);
+        let y = Filter::parse(&json!({"kind": "y"})).unwrap();
+        assert_eq!(p.nearest(&vs[5], 10, &y, None).len(), 1);
+        // A tenth of the graph changed: it wants a rebuild.
+        for i in 1..=450 {
+            p.remove(&format!("d{i}"));
+        }
+        assert!(p.needs_ann(1_000));
     }
 }

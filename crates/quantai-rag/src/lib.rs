@@ -2,6 +2,7 @@
 //! any model through the gateway), an embedding cache, document stores partitioned by user,
 //! hybrid keyword + vector search for Korean and English, and prompt building.
 
+pub mod ann;
 pub mod backtest_doc;
 pub mod bm25;
 pub mod embed;
@@ -10,8 +11,11 @@ pub mod filter;
 pub mod index;
 pub mod minilm;
 pub mod models;
+pub mod pgvector;
 pub mod prompt;
 pub mod service;
+pub mod store;
+pub mod strategy_doc;
 pub mod text;
 
 /// A document to index: its id (unique per collection and user), text, metadata (a JSON

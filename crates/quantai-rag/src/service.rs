@@ -20,6 +20,7 @@ use tokio::sync::{OnceCell, RwLock};
 use crate::embed::Embedder;
 use crate::filter::Filter;
 use crate::index::{Entry, Partition};
+use crate::store::{DocStore, Embedded, VectorQuery};
 use crate::{Document, RagError};
 
 /// Reciprocal rank fusion's constant.
@@ -85,10 +86,18 @@ pub struct Hit {
 
 /// The RAG service.
 pub struct Rag {
+    /// quantai's database: the embedding cache.
     store: Store,
+    /// The documents and their vectors.
+    docs: Arc<dyn DocStore>,
     embedder: Arc<dyn Embedder>,
     parts: Mutex<HashMap<Key, Arc<Cell>>>,
+    /// Partitions of at least this many documents get an approximate graph (0: never).
+    ann_min: std::sync::atomic::AtomicUsize,
 }
+
+/// Partitions of at least this many documents search approximately unless configured otherwise.
+pub const ANN_MIN_DOCUMENTS: usize = 20_000;
 
 fn check_name(what: &str, v: &str, max: usize) -> Result<(), RagError> {
     if v.is_empty() || v.len() > max {
@@ -106,12 +115,12 @@ pub fn check_collection(c: &str) -> Result<(), RagError> {
     Ok(())
 }
 
-fn encode(v: &[f32]) -> String {
+pub(crate) fn encode(v: &[f32]) -> String {
     let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-fn decode(s: &str, dims: usize) -> Option<Vec<f32>> {
+pub(crate) fn decode(s: &str, dims: usize) -> Option<Vec<f32>> {
     let b = base64::engine::general_purpose::STANDARD.decode(s).ok()?;
     if b.len() != dims * 4 {
         return None;
@@ -132,8 +141,78 @@ fn store_err(e: quantai_store::Error) -> RagError {
 }
 
 impl Rag {
+    /// RAG on the embedded store (documents in `store`, vectors searched in memory).
     pub fn new(store: Store, embedder: Arc<dyn Embedder>) -> Self {
-        Self { store, embedder, parts: Mutex::new(HashMap::new()) }
+        let docs = Arc::new(Embedded(store.clone()));
+        Self::with_docs(store, docs, embedder)
+    }
+
+    /// RAG on another document store (e.g. pgvector); `store` keeps the embedding cache.
+    pub fn with_docs(store: Store, docs: Arc<dyn DocStore>, embedder: Arc<dyn Embedder>) -> Self {
+        Self {
+            store,
+            docs,
+            embedder,
+            parts: Mutex::new(HashMap::new()),
+            ann_min: std::sync::atomic::AtomicUsize::new(ANN_MIN_DOCUMENTS),
+        }
+    }
+
+    /// Partitions of at least `n` documents get an approximate graph, built in the background
+    /// after a search finds them without one (0: always exact).
+    pub fn set_ann_min_documents(&self, n: usize) {
+        self.ann_min.store(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether unfiltered vector searches of `user` in `collection` are approximate now.
+    pub async fn approximate(&self, collection: &str, user: &str) -> Result<bool, RagError> {
+        let cell = self.partition(collection, user).await?;
+        Ok(match cell.part.get() {
+            Some(lock) => lock.read().await.approximate(),
+            None => false,
+        })
+    }
+
+    /// Builds the approximate graph of a partition in the background when it needs one.
+    fn maybe_build_ann(&self, cell: Arc<Cell>) {
+        let min = self.ann_min.load(std::sync::atomic::Ordering::Relaxed);
+        if min == 0 {
+            return;
+        }
+        tokio::spawn(async move {
+            let Some(lock) = cell.part.get() else { return };
+            let snap = {
+                let p = lock.read().await;
+                if !p.needs_ann(min) || !p.start_build() {
+                    return;
+                }
+                p.snapshot()
+            };
+            let n = snap.slots.len();
+            let started = std::time::Instant::now();
+            let built = tokio::task::spawn_blocking(move || crate::ann::Ann::build(snap)).await;
+            let mut p = lock.write().await;
+            match built {
+                Ok(ann) => {
+                    p.install(ann);
+                    tracing::info!(documents = n, ms = started.elapsed().as_millis() as u64, "approximate index built");
+                }
+                Err(e) => {
+                    p.build_failed();
+                    tracing::error!(error = %e, "building the approximate index failed");
+                }
+            }
+        });
+    }
+
+    /// The document store.
+    pub fn docs(&self) -> &Arc<dyn DocStore> {
+        &self.docs
+    }
+
+    /// The (user, id) keys of a collection's documents.
+    pub async fn keys(&self, collection: &str) -> Result<Vec<(String, String)>, RagError> {
+        self.docs.keys(collection).await
     }
 
     pub fn embedder(&self) -> &Arc<dyn Embedder> {
@@ -155,19 +234,22 @@ impl Rag {
     async fn partition(&self, collection: &str, user: &str) -> Result<Arc<Cell>, RagError> {
         let cell = self.cell(collection, user);
         let dims = self.embedder.dims();
+        // A store that searches vectors itself leaves only text and keywords to memory.
+        let held = if self.docs.searches_vectors() { 0 } else { dims };
         cell.part
             .get_or_try_init(|| async {
                 let model = self.embedder.model();
-                let rows = self.store.rag_partition(collection, user).await.map_err(store_err)?;
-                let mut p = Partition::new(dims);
+                let rows = self.docs.partition(collection, user).await?;
+                let mut p = Partition::new(held);
                 let mut stale = 0usize;
                 for r in rows {
                     match decode(&r.embedding, dims).filter(|_| r.model == model) {
+                        Some(_) if held == 0 => p.upsert(entry_of(&r)?, &[]),
                         Some(v) => p.upsert(entry_of(&r)?, &v),
                         // Still found by its keywords; no vector similarity until re-embedded.
                         None => {
                             stale += 1;
-                            p.upsert(entry_of(&r)?, &vec![0.0; dims]);
+                            p.upsert(entry_of(&r)?, &vec![0.0; held]);
                         }
                     }
                 }
@@ -265,9 +347,10 @@ impl Rag {
         let Some(lock) = cell.part.get() else { return Err(RagError::Store("partition not loaded".into())) };
         // The partition stays locked from the commit until memory agrees with it.
         let mut part = lock.write().await;
-        self.store.rag_upsert(&rows).await.map_err(store_err)?;
+        self.docs.upsert(&rows).await?;
+        let held = part.dims();
         for (r, v) in rows.iter().zip(&vecs) {
-            part.upsert(entry_of(r)?, v);
+            part.upsert(entry_of(r)?, &v[..held.min(v.len())]);
         }
         Ok(rows.len())
     }
@@ -278,14 +361,14 @@ impl Rag {
         let cell = self.partition(collection, user).await?;
         let Some(lock) = cell.part.get() else { return Ok(false) };
         let mut part = lock.write().await;
-        let gone = self.store.rag_delete(collection, user, id).await.map_err(store_err)?;
+        let gone = self.docs.delete(collection, user, id).await?;
         part.remove(id);
         Ok(gone)
     }
 
     /// Deletes every document of `user` in every collection (the right to be forgotten).
     pub async fn delete_user(&self, user: &str) -> Result<u64, RagError> {
-        let n = self.store.rag_delete_user(user).await.map_err(store_err)?;
+        let n = self.docs.delete_user(user).await?;
         let mut map = self.parts.lock().unwrap_or_else(|p| p.into_inner());
         map.retain(|(_, u), _| u != user);
         Ok(n)
@@ -295,7 +378,7 @@ impl Rag {
     pub async fn purge(&self, collection: &str, ttl_days: u32) -> Result<usize, RagError> {
         check_collection(collection)?;
         let before = now_ms() - i64::from(ttl_days) * 86_400_000;
-        let keys = self.store.rag_purge(collection, before).await.map_err(store_err)?;
+        let keys = self.docs.purge(collection, before).await?;
         let mut users: Vec<&str> = keys.iter().map(|(u, _)| u.as_str()).collect();
         users.sort_unstable();
         users.dedup();
@@ -313,12 +396,12 @@ impl Rag {
 
     /// Documents per collection: every user's, or one user's.
     pub async fn stats(&self, user: Option<&str>) -> Result<Vec<RagCollectionStats>, RagError> {
-        self.store.rag_stats(user).await.map_err(store_err)
+        self.docs.stats(user).await
     }
 
     /// Re-embeds every stored document with the current embedder (after a model change).
     pub async fn reembed(&self) -> Result<usize, RagError> {
-        let rows = self.store.rag_all(None).await.map_err(store_err)?;
+        let rows = self.docs.all(None).await?;
         let mut by_part: HashMap<Key, Vec<Document>> = HashMap::new();
         for r in rows.into_iter().filter(|r| r.model != self.embedder.model()) {
             let metadata = serde_json::from_str(&r.metadata).unwrap_or(Value::Null);
@@ -378,7 +461,24 @@ impl Rag {
         for (ci, part) in parts.iter().enumerate() {
             let Some(part) = part else { continue };
             if req.mode != Mode::Keyword {
-                for (rank, (e, s)) in part.nearest(&qv, depth, &filter, req.threshold).into_iter().enumerate() {
+                let near = if self.docs.searches_vectors() {
+                    let q = VectorQuery {
+                        collection: &collections[ci],
+                        user,
+                        model: self.embedder.model(),
+                        vector: &qv,
+                        k: depth,
+                        filter: &filter,
+                        threshold: req.threshold,
+                    };
+                    // A document another replica added since this partition loaded has no
+                    // entry here yet: it is found after the next rebuild.
+                    let found = self.docs.nearest(&q).await?.unwrap_or_default();
+                    found.into_iter().filter_map(|(id, s)| part.get(&id).map(|e| (e, s))).collect()
+                } else {
+                    part.nearest(&qv, depth, &filter, req.threshold)
+                };
+                for (rank, (e, s)) in near.into_iter().enumerate() {
                     let f = fused.entry((ci, e.id.as_str())).or_default();
                     f.1 = Some(s);
                     f.0 += match req.mode {
@@ -420,6 +520,14 @@ impl Rag {
                 keyword_score,
             });
         }
+        let min = self.ann_min.load(std::sync::atomic::Ordering::Relaxed);
+        let want: Vec<bool> = parts.iter().map(|p| p.as_ref().is_some_and(|p| p.needs_ann(min))).collect();
+        drop(parts);
+        for (cell, want) in cells.into_iter().zip(want) {
+            if want {
+                self.maybe_build_ann(cell);
+            }
+        }
         Ok(hits)
     }
 
@@ -436,7 +544,7 @@ impl Rag {
 
     /// Every stored document, as backup lines (JSON, one per line), in key order.
     pub async fn backup(&self, mut out: impl std::io::Write) -> Result<usize, RagError> {
-        let rows = self.store.rag_all(None).await.map_err(store_err)?;
+        let rows = self.docs.all(None).await?;
         for r in &rows {
             let line = BackupLine {
                 collection: r.collection.clone(),
@@ -488,7 +596,7 @@ impl Rag {
             n += 1;
         }
         for rows in by_part.values() {
-            self.store.rag_upsert(rows).await.map_err(store_err)?;
+            self.docs.upsert(rows).await?;
         }
         self.rebuild();
         Ok(n)

@@ -74,7 +74,7 @@ impl App {
                 tracing::error!(error = %e, "loading the sample market data failed");
             }
         });
-        let rag = rag::build(&settings.rag, &store, &gateway)?;
+        let rag = rag::build(&settings.rag, &store, &settings.database.url, &gateway, &env).await?;
         if let Some(r) = &rag {
             rag::spawn_indexer(r.clone(), &engine);
         }

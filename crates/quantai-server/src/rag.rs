@@ -5,13 +5,16 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use quantai_core::config::{EmbedderKind, RagSettings};
+use quantai_core::config::{EmbedderKind, RagSettings, RagStoreKind};
 use quantai_gateway::{CallContext, Gateway, Reply};
 use quantai_rag::backtest_doc::{self, BacktestSummary};
 use quantai_rag::embed::{Embedder, HashEmbedder, LocalEmbedder};
+use quantai_rag::pgvector::PgVector;
 use quantai_rag::service::Rag;
+use quantai_rag::strategy_doc;
 use quantai_rag::RagError;
 use quantai_store::Store;
+use secrecy::ExposeSecret;
 use serde_json::{json, Map, Value};
 
 /// Embeddings through the gateway, billed to the user the documents belong to (service `rag`).
@@ -88,12 +91,39 @@ pub fn embedder(settings: &RagSettings, gateway: &Gateway) -> Result<Arc<dyn Emb
     }
 }
 
-/// The RAG service over `store`.
-pub fn build(settings: &RagSettings, store: &Store, gateway: &Gateway) -> Result<Option<Arc<Rag>>, String> {
+/// The RAG service: documents in `store` (embedded) or in PostgreSQL with pgvector.
+/// `database_url` stands in for an empty `rag.pgvector_url`; `env` resolves `env::VAR`.
+pub async fn build(
+    settings: &RagSettings,
+    store: &Store,
+    database_url: &str,
+    gateway: &Gateway,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Option<Arc<Rag>>, String> {
     if !settings.enabled {
         return Ok(None);
     }
-    Ok(Some(Arc::new(Rag::new(store.clone(), embedder(settings, gateway)?))))
+    let embedder = embedder(settings, gateway)?;
+    match settings.store {
+        RagStoreKind::Embedded => {
+            let rag = Rag::new(store.clone(), embedder);
+            rag.set_ann_min_documents(settings.ann_min_documents);
+            Ok(Some(Arc::new(rag)))
+        }
+        RagStoreKind::Pgvector => {
+            let url = if settings.pgvector_url.is_empty() {
+                secrecy::SecretString::from(database_url.to_string())
+            } else {
+                quantai_core::config::resolve_secret(&settings.pgvector_url, env)
+                    .ok_or("rag.pgvector_url: the environment variable it names is unset")?
+            };
+            // The URL may hold a password: errors name the setting, never the URL.
+            let docs = PgVector::connect(url.expose_secret(), embedder.dims(), 8)
+                .await
+                .map_err(|e| format!("rag.pgvector_url: {e}"))?;
+            Ok(Some(Arc::new(Rag::with_docs(store.clone(), Arc::new(docs), embedder))))
+        }
+    }
 }
 
 /// The document of a finished backtest.
@@ -134,7 +164,8 @@ pub fn spawn_indexer(rag: Arc<Rag>, engine: &quantai_quant::service::Engine) -> 
     })
 }
 
-/// Indexes every stored backtest that is not indexed yet (or all with `all`); how many.
+/// Indexes every stored backtest and saved strategy that is not indexed yet (or all with
+/// `all`); how many.
 pub async fn backfill(rag: &Rag, store: &Store, all: bool) -> Result<usize, String> {
     let mut rows = Vec::new();
     loop {
@@ -152,7 +183,7 @@ pub async fn backfill(rag: &Rag, store: &Store, all: bool) -> Result<usize, Stri
     let have: std::collections::HashSet<(String, String)> = if all {
         Default::default()
     } else {
-        store.rag_keys(backtest_doc::COLLECTION).await.map_err(|e| e.to_string())?.into_iter().collect()
+        rag.keys(backtest_doc::COLLECTION).await.map_err(|e| e.to_string())?.into_iter().collect()
     };
     let mut by_user: std::collections::BTreeMap<String, Vec<quantai_rag::Document>> = Default::default();
     for r in &rows {
@@ -168,6 +199,27 @@ pub async fn backfill(rag: &Rag, store: &Store, all: bool) -> Result<usize, Stri
     for (user, docs) in by_user {
         for chunk in docs.chunks(64) {
             n += rag.upsert(backtest_doc::COLLECTION, &user, chunk.to_vec()).await.map_err(|e| e.to_string())?;
+        }
+    }
+    // Saved strategies likewise.
+    let have: std::collections::HashSet<(String, String)> = if all {
+        Default::default()
+    } else {
+        rag.keys(strategy_doc::COLLECTION).await.map_err(|e| e.to_string())?.into_iter().collect()
+    };
+    let mut by_user: std::collections::BTreeMap<String, Vec<quantai_rag::Document>> = Default::default();
+    for r in store.strategies(None).await.map_err(|e| e.to_string())? {
+        if have.contains(&(r.user_id.clone(), r.id.clone())) {
+            continue;
+        }
+        match strategy_doc::document(&r) {
+            Ok(d) => by_user.entry(r.user_id.clone()).or_default().push(d),
+            Err(e) => tracing::warn!(error = %e, "strategy skipped"),
+        }
+    }
+    for (user, docs) in by_user {
+        for chunk in docs.chunks(64) {
+            n += rag.upsert(strategy_doc::COLLECTION, &user, chunk.to_vec()).await.map_err(|e| e.to_string())?;
         }
     }
     Ok(n)

@@ -9,6 +9,7 @@ pub mod keys;
 pub mod ledger;
 pub mod market;
 pub mod rag;
+pub mod strategies;
 pub mod templates;
 
 use std::str::FromStr;

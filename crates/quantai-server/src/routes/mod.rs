@@ -5,6 +5,7 @@ mod openai;
 mod ops;
 mod quant;
 mod rag;
+mod strategies;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -33,6 +34,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/backtests/{id}/trades", get(quant::backtest_trades))
         .route("/api/v1/backtests/{id}/chart.svg", get(quant::backtest_chart_svg))
         .route("/api/v1/backtests/{id}/chart.png", get(quant::backtest_chart_png))
+        .route("/api/v1/strategies", post(strategies::save).get(strategies::list))
+        .route("/api/v1/strategies/{id}", axum::routing::delete(strategies::delete))
         .route("/api/v1/rag/collections", get(rag::collections))
         .route("/api/v1/rag/prompt", post(rag::prompt))
         .route("/api/v1/rag/{collection}/documents", post(rag::upsert))

@@ -122,3 +122,55 @@ async fn backtests_are_indexed_and_searched_per_user() {
     .await;
     assert_eq!(e["param"], "model");
 }
+
+#[tokio::test]
+async fn strategies_are_indexed_when_saved() {
+    let app = spawn_app().await;
+    let (bob, _) = app.store.create_key("bob", quantai_store::keys::Role::User, None, 0).await.unwrap();
+    let save = json!({"id": "golden", "name": "골든크로스 20/60", "description": "삼성전자 장기 추세 추종",
+        "spec": {"kind": "sma_cross", "params": {"fast": 20, "slow": 60}}});
+    let r = body(app.post("/api/v1/strategies", &app.key).json(&save).send().await.unwrap(), 201).await;
+    assert_eq!(r["indexed"], true);
+    assert_eq!(r["strategy"]["spec"]["params"]["slow"], 60.0);
+    // Searchable at once, in Korean and in English, by its owner only.
+    for q in ["골든크로스 삼성전자", "SMA crossover slow=60"] {
+        let s = json!({"query": q, "k": 3});
+        let hits =
+            body(app.post("/api/v1/rag/user_strategies/search", &app.key).json(&s).send().await.unwrap(), 200).await;
+        assert_eq!(ids(&hits), ["golden"], "{q}");
+        assert_eq!(hits["hits"][0]["metadata"]["kind"], "sma_cross");
+        let theirs =
+            body(app.post("/api/v1/rag/user_strategies/search", &bob).json(&s).send().await.unwrap(), 200).await;
+        assert!(ids(&theirs).is_empty(), "bob found alice's strategy with {q:?}");
+    }
+    // Saving again replaces it (same id, first creation time kept) and re-indexes it.
+    let mut again = save.clone();
+    again["spec"]["params"]["slow"] = json!(120);
+    let r2 = body(app.post("/api/v1/strategies", &app.key).json(&again).send().await.unwrap(), 201).await;
+    assert_eq!(r2["strategy"]["created_ms"], r["strategy"]["created_ms"]);
+    let s = json!({"query": "SMA crossover slow=120", "k": 1});
+    let hits = body(app.post("/api/v1/rag/user_strategies/search", &app.key).json(&s).send().await.unwrap(), 200).await;
+    assert_eq!(hits["hits"][0]["metadata"]["slow"], 120.0);
+    let list = body(app.get("/api/v1/strategies", &app.key).send().await.unwrap(), 200).await;
+    assert_eq!(list["strategies"].as_array().unwrap().len(), 1);
+    assert!(body(app.get("/api/v1/strategies", &bob).send().await.unwrap(), 200).await["strategies"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // A bad spec names the field and saves nothing.
+    let bad = json!({"name": "x", "spec": {"kind": "sma_cross", "params": {"fastt": 3}}});
+    let e = openai_error(app.post("/api/v1/strategies", &app.key).json(&bad).send().await.unwrap(), 400).await;
+    assert!(e.to_string().contains("fastt"), "{e}");
+    assert_eq!(
+        body(app.get("/api/v1/strategies", &app.key).send().await.unwrap(), 200).await["strategies"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // Deleting it removes its document too; bob cannot delete it.
+    openai_error(app.delete("/api/v1/strategies/golden", &bob).send().await.unwrap(), 404).await;
+    assert_eq!(app.delete("/api/v1/strategies/golden", &app.key).send().await.unwrap().status().as_u16(), 204);
+    let hits = body(app.post("/api/v1/rag/user_strategies/search", &app.key).json(&s).send().await.unwrap(), 200).await;
+    assert!(ids(&hits).is_empty());
+}
