@@ -269,7 +269,7 @@ impl Default for RagSettings {
             ttl_days: 30,
             ttl_days_by_collection: BTreeMap::new(),
             prompt_budget: 2_000,
-            ann_min_documents: 20_000,
+            ann_min_documents: 50_000,
             answer_reserve: 1_000,
         }
     }

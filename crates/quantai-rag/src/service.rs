@@ -97,7 +97,7 @@ pub struct Rag {
 }
 
 /// Partitions of at least this many documents search approximately unless configured otherwise.
-pub const ANN_MIN_DOCUMENTS: usize = 20_000;
+pub const ANN_MIN_DOCUMENTS: usize = 50_000;
 
 fn check_name(what: &str, v: &str, max: usize) -> Result<(), RagError> {
     if v.is_empty() || v.len() > max {
