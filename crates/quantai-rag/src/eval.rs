@@ -125,8 +125,8 @@ pub async fn run(embedder: Arc<dyn Embedder>, set: &LabelledSet) -> Result<Repor
         time::OffsetDateTime::now_utc().unix_timestamp_nanos()
     ));
     let url = format!("sqlite://{}", path.display());
-    let store = quantai_store::Store::connect(&url, 2).await.map_err(|e| RagError::Store(e.to_string()))?;
-    store.migrate().await.map_err(|e| RagError::Store(e.to_string()))?;
+    let store = quantai_store::Store::connect(&url, 2).await?;
+    store.migrate().await?;
     let rag = Rag::new(store.clone(), embedder.clone());
     let out = score(&rag, set).await;
     store.close().await;

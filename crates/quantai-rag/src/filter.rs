@@ -112,18 +112,19 @@ impl Filter {
         let mut conds = Vec::new();
         for (field, cond) in &self.0 {
             let f = push(args, SqlArg::Text(field.clone()));
-            // CASE guarantees the cast runs only on numbers (AND does not order evaluation).
-            let num =
-                format!("(CASE WHEN jsonb_typeof({col}->{f}::text) = 'number' THEN ({col}->>{f}::text)::float8 END)");
-            let eq = |args: &mut Vec<SqlArg>, x: &Value| {
-                match x {
-                Value::Number(n) => format!("{num} = {}::float8", push(args, SqlArg::Float(n.as_f64().unwrap_or(f64::NAN)))),
-                Value::String(s) => format!(
-                    "(CASE WHEN jsonb_typeof({col}->{f}::text) = 'string' THEN lower({col}->>{f}::text) END) = lower({}::text)",
-                    push(args, SqlArg::Text(s.clone()))
-                ),
-                other => format!("{col}->{f}::text = {}::jsonb", push(args, SqlArg::Json(other.to_string()))),
-            }
+            let (value, text) = (format!("{col}->{f}::text"), format!("{col}->>{f}::text"));
+            // The field read as `kind`, else NULL: CASE guarantees the cast runs only on that
+            // kind (AND does not order evaluation).
+            let typed =
+                |kind: &str, expr: &str| format!("(CASE WHEN jsonb_typeof({value}) = '{kind}' THEN {expr} END)");
+            let num = typed("number", &format!("({text})::float8"));
+            let lower = typed("string", &format!("lower({text})"));
+            let eq = |args: &mut Vec<SqlArg>, x: &Value| match x {
+                Value::Number(n) => {
+                    format!("{num} = {}::float8", push(args, SqlArg::Float(n.as_f64().unwrap_or(f64::NAN))))
+                }
+                Value::String(s) => format!("{lower} = lower({}::text)", push(args, SqlArg::Text(s.clone()))),
+                other => format!("{value} = {}::jsonb", push(args, SqlArg::Json(other.to_string()))),
             };
             conds.push(match cond {
                 Cond::Eq(x) => eq(args, x),

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -32,7 +31,7 @@ pub struct Partition {
     seq: u64,
     /// Slots changed since the graph's snapshot (recorded while a graph exists or is building).
     changed: HashMap<u32, u64>,
-    ann: Option<Arc<Ann>>,
+    ann: Option<Ann>,
     building: AtomicBool,
 }
 
@@ -91,7 +90,7 @@ impl Partition {
     pub fn install(&mut self, ann: Ann) {
         let seq = ann.seq;
         self.changed.retain(|_, s| *s > seq);
-        self.ann = Some(Arc::new(ann));
+        self.ann = Some(ann);
         self.building.store(false, Ordering::Release);
     }
 
@@ -173,8 +172,9 @@ impl Partition {
     }
 
     fn nearest_approx(&self, ann: &Ann, query: &[f32], k: usize, threshold: Option<f32>) -> Vec<(&Entry, f32)> {
-        // The graph's candidates, minus what changed since its snapshot; what changed is scored
-        // exactly (deleted slots are no longer live and drop out).
+        // The graph's candidates, minus what changed since its snapshot (an unchanged slot is
+        // still the live document the graph saw); what changed is scored exactly, and deleted
+        // slots, no longer live, drop out.
         let mut scored: Vec<(u32, f32)> =
             ann.search(query).into_iter().filter(|(slot, _)| !self.changed.contains_key(slot)).collect();
         for &slot in self.changed.keys() {
@@ -183,7 +183,7 @@ impl Partition {
                 scored.push((slot, dot(&self.vectors[at..at + self.dims], query)));
             }
         }
-        scored.retain(|(slot, s)| self.entry(*slot).is_some() && threshold.is_none_or(|t| *s >= t));
+        scored.retain(|(_, s)| threshold.is_none_or(|t| *s >= t));
         let id = |s: u32| self.entry(s).map(|e| e.id.as_str()).unwrap_or("");
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| id(a.0).cmp(id(b.0))));
         scored.truncate(k);

@@ -50,3 +50,9 @@ pub enum RagError {
     #[error("embedding failed: {0}")]
     Embed(String),
 }
+
+impl From<quantai_store::Error> for RagError {
+    fn from(e: quantai_store::Error) -> Self {
+        RagError::Store(e.to_string())
+    }
+}

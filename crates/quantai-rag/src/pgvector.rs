@@ -51,11 +51,15 @@ fn parse_literal(s: &str) -> Result<Vec<f32>, RagError> {
         .collect()
 }
 
-const COLS: &str =
-    "collection, user_id, id, text, metadata::text AS metadata, created_ms, model, embedding::text AS embedding";
+const DOC_COLS: &str = "collection, user_id, id, text, metadata::text AS metadata, created_ms, model";
 
+/// A row read with or without its vector (`embedding` empty then).
 fn row(r: &PgRow) -> Result<RagDocRow, RagError> {
-    let emb: String = r.try_get("embedding").map_err(db)?;
+    let embedding = match r.try_get::<String, _>("embedding") {
+        Ok(e) => crate::service::encode(&parse_literal(&e)?),
+        Err(sqlx::Error::ColumnNotFound(_)) => String::new(),
+        Err(e) => return Err(db(e)),
+    };
     Ok(RagDocRow {
         collection: r.try_get("collection").map_err(db)?,
         user_id: r.try_get("user_id").map_err(db)?,
@@ -64,7 +68,7 @@ fn row(r: &PgRow) -> Result<RagDocRow, RagError> {
         metadata: r.try_get("metadata").map_err(db)?,
         created_ms: r.try_get("created_ms").map_err(db)?,
         model: r.try_get("model").map_err(db)?,
-        embedding: crate::service::encode(&parse_literal(&emb)?),
+        embedding,
     })
 }
 
@@ -181,7 +185,8 @@ impl DocStore for PgVector {
     }
 
     async fn partition(&self, collection: &str, user: &str) -> Result<Vec<RagDocRow>, RagError> {
-        let sql = format!("SELECT {COLS} FROM {} WHERE collection = $1 AND user_id = $2 ORDER BY id", self.table);
+        // Vectors stay in PostgreSQL: memory holds text and keywords only.
+        let sql = format!("SELECT {DOC_COLS} FROM {} WHERE collection = $1 AND user_id = $2 ORDER BY id", self.table);
         let rows = sqlx::query(&sql).bind(collection).bind(user).fetch_all(&self.pool).await.map_err(db)?;
         rows.iter().map(row).collect()
     }
@@ -194,7 +199,8 @@ impl DocStore for PgVector {
 
     async fn all(&self, collection: Option<&str>) -> Result<Vec<RagDocRow>, RagError> {
         let sql = format!(
-            "SELECT {COLS} FROM {} WHERE ($1::text IS NULL OR collection = $1) ORDER BY collection, user_id, id",
+            "SELECT {DOC_COLS}, embedding::text AS embedding FROM {}
+             WHERE ($1::text IS NULL OR collection = $1) ORDER BY collection, user_id, id",
             self.table
         );
         let rows = sqlx::query(&sql).bind(collection).fetch_all(&self.pool).await.map_err(db)?;
@@ -222,7 +228,7 @@ impl DocStore for PgVector {
             .collect()
     }
 
-    async fn nearest(&self, q: &VectorQuery<'_>) -> Result<Option<Vec<(String, f32)>>, RagError> {
+    async fn nearest(&self, q: &VectorQuery<'_>) -> Result<Vec<(String, f32)>, RagError> {
         if q.vector.len() != self.dims {
             return Err(RagError::Invalid(format!(
                 "query vector has {} values, expected {}",
@@ -250,10 +256,16 @@ impl DocStore for PgVector {
             };
         }
         let mut tx = self.pool.begin().await.map_err(db)?;
-        // Iterative scans: a filtered query keeps reading the graph until it has its LIMIT.
-        tx.execute("SET LOCAL hnsw.iterative_scan = relaxed_order").await.map_err(db)?;
+        // Iterative scans: a filtered query keeps reading the graph until it has its LIMIT. Both
+        // settings (local to the transaction) in one round trip.
         let ef = q.k.clamp(40, 1000);
-        tx.execute(format!("SET LOCAL hnsw.ef_search = {ef}").as_str()).await.map_err(db)?;
+        sqlx::query(
+            "SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.ef_search', $1, true)",
+        )
+        .bind(ef.to_string())
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
         let rows = query.fetch_all(&mut *tx).await.map_err(db)?;
         tx.commit().await.map_err(db)?;
         let mut out = Vec::with_capacity(rows.len());
@@ -265,7 +277,7 @@ impl DocStore for PgVector {
             }
             out.push((r.try_get("id").map_err(db)?, sim));
         }
-        Ok(Some(out))
+        Ok(out)
     }
 }
 

@@ -136,10 +136,6 @@ fn now_ms() -> i64 {
     (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
 }
 
-fn store_err(e: quantai_store::Error) -> RagError {
-    RagError::Store(e.to_string())
-}
-
 impl Rag {
     /// RAG on the embedded store (documents in `store`, vectors searched in memory).
     pub fn new(store: Store, embedder: Arc<dyn Embedder>) -> Self {
@@ -173,12 +169,8 @@ impl Rag {
         })
     }
 
-    /// Builds the approximate graph of a partition in the background when it needs one.
-    fn maybe_build_ann(&self, cell: Arc<Cell>) {
-        let min = self.ann_min.load(std::sync::atomic::Ordering::Relaxed);
-        if min == 0 {
-            return;
-        }
+    /// Builds the approximate graph of a partition in the background if it still needs one.
+    fn maybe_build_ann(cell: Arc<Cell>, min: usize) {
         tokio::spawn(async move {
             let Some(lock) = cell.part.get() else { return };
             let snap = {
@@ -243,8 +235,15 @@ impl Rag {
                 let mut p = Partition::new(held);
                 let mut stale = 0usize;
                 for r in rows {
-                    match decode(&r.embedding, dims).filter(|_| r.model == model) {
-                        Some(_) if held == 0 => p.upsert(entry_of(&r)?, &[]),
+                    // Vectors are decoded only where memory holds them.
+                    let v = if r.model != model {
+                        None
+                    } else if held == 0 {
+                        Some(Vec::new())
+                    } else {
+                        decode(&r.embedding, dims)
+                    };
+                    match v {
                         Some(v) => p.upsert(entry_of(&r)?, &v),
                         // Still found by its keywords; no vector similarity until re-embedded.
                         None => {
@@ -274,8 +273,7 @@ impl Rag {
         let cached: HashMap<String, Vec<f32>> = self
             .store
             .rag_cached_embeddings(&model, &uniq)
-            .await
-            .map_err(store_err)?
+            .await?
             .into_iter()
             .filter_map(|(h, v)| decode(&v, dims).map(|v| (h, v)))
             .collect();
@@ -299,7 +297,7 @@ impl Rag {
             }
             let rows: Vec<(String, String)> =
                 missing.iter().zip(&vecs).map(|((h, _), v)| (h.clone(), encode(v))).collect();
-            self.store.rag_cache_embeddings(&model, &rows, now_ms()).await.map_err(store_err)?;
+            self.store.rag_cache_embeddings(&model, &rows, now_ms()).await?;
             fresh = missing.into_iter().map(|(h, _)| h).zip(vecs).collect();
         }
         Ok(hashes.iter().map(|h| cached.get(h).or_else(|| fresh.get(h)).cloned().unwrap_or_default()).collect())
@@ -473,7 +471,7 @@ impl Rag {
                     };
                     // A document another replica added since this partition loaded has no
                     // entry here yet: it is found after the next rebuild.
-                    let found = self.docs.nearest(&q).await?.unwrap_or_default();
+                    let found = self.docs.nearest(&q).await?;
                     found.into_iter().filter_map(|(id, s)| part.get(&id).map(|e| (e, s))).collect()
                 } else {
                     part.nearest(&qv, depth, &filter, req.threshold)
@@ -525,7 +523,7 @@ impl Rag {
         drop(parts);
         for (cell, want) in cells.into_iter().zip(want) {
             if want {
-                self.maybe_build_ann(cell);
+                Self::maybe_build_ann(cell, min);
             }
         }
         Ok(hits)

@@ -40,7 +40,8 @@ pub trait DocStore: Send + Sync {
     async fn delete_user(&self, user: &str) -> Result<u64, RagError>;
     /// Deletes the documents of `collection` created before `before_ms`; their (user, id).
     async fn purge(&self, collection: &str, before_ms: i64) -> Result<Vec<(String, String)>, RagError>;
-    /// The documents of `user` in `collection`.
+    /// The documents of `user` in `collection`; a store that searches vectors itself may leave
+    /// `embedding` empty (memory holds no vectors then).
     async fn partition(&self, collection: &str, user: &str) -> Result<Vec<RagDocRow>, RagError>;
     /// The (user, id) keys of a collection's documents.
     async fn keys(&self, collection: &str) -> Result<Vec<(String, String)>, RagError>;
@@ -48,19 +49,15 @@ pub trait DocStore: Send + Sync {
     async fn all(&self, collection: Option<&str>) -> Result<Vec<RagDocRow>, RagError>;
     /// Per collection counts, of one user when `user` is set.
     async fn stats(&self, user: Option<&str>) -> Result<Vec<RagCollectionStats>, RagError>;
-    /// The `k` nearest (id, cosine) when the store searches vectors itself; `None` when the
-    /// in-memory partition does.
-    async fn nearest(&self, _q: &VectorQuery<'_>) -> Result<Option<Vec<(String, f32)>>, RagError> {
-        Ok(None)
+    /// The `k` nearest (id, cosine), best first, for a store that searches vectors itself
+    /// ([`DocStore::searches_vectors`]); the in-memory partitions search the others'.
+    async fn nearest(&self, _q: &VectorQuery<'_>) -> Result<Vec<(String, f32)>, RagError> {
+        Err(RagError::Store(format!("the {} store does not search vectors", self.kind())))
     }
     /// Whether vectors are searched by the store (the partitions in memory then hold none).
     fn searches_vectors(&self) -> bool {
         false
     }
-}
-
-fn store_err(e: quantai_store::Error) -> RagError {
-    RagError::Store(e.to_string())
 }
 
 /// Documents in quantai's own database; vectors searched in memory.
@@ -72,27 +69,27 @@ impl DocStore for Embedded {
         "embedded"
     }
     async fn upsert(&self, rows: &[RagDocRow]) -> Result<(), RagError> {
-        self.0.rag_upsert(rows).await.map_err(store_err)
+        Ok(self.0.rag_upsert(rows).await?)
     }
     async fn delete(&self, collection: &str, user: &str, id: &str) -> Result<bool, RagError> {
-        self.0.rag_delete(collection, user, id).await.map_err(store_err)
+        Ok(self.0.rag_delete(collection, user, id).await?)
     }
     async fn delete_user(&self, user: &str) -> Result<u64, RagError> {
-        self.0.rag_delete_user(user).await.map_err(store_err)
+        Ok(self.0.rag_delete_user(user).await?)
     }
     async fn purge(&self, collection: &str, before_ms: i64) -> Result<Vec<(String, String)>, RagError> {
-        self.0.rag_purge(collection, before_ms).await.map_err(store_err)
+        Ok(self.0.rag_purge(collection, before_ms).await?)
     }
     async fn partition(&self, collection: &str, user: &str) -> Result<Vec<RagDocRow>, RagError> {
-        self.0.rag_partition(collection, user).await.map_err(store_err)
+        Ok(self.0.rag_partition(collection, user).await?)
     }
     async fn keys(&self, collection: &str) -> Result<Vec<(String, String)>, RagError> {
-        self.0.rag_keys(collection).await.map_err(store_err)
+        Ok(self.0.rag_keys(collection).await?)
     }
     async fn all(&self, collection: Option<&str>) -> Result<Vec<RagDocRow>, RagError> {
-        self.0.rag_all(collection).await.map_err(store_err)
+        Ok(self.0.rag_all(collection).await?)
     }
     async fn stats(&self, user: Option<&str>) -> Result<Vec<RagCollectionStats>, RagError> {
-        self.0.rag_stats(user).await.map_err(store_err)
+        Ok(self.0.rag_stats(user).await?)
     }
 }

@@ -89,7 +89,7 @@ async fn filtered_queries_return_their_full_limit_in_order() {
             filter: &filter,
             threshold: None,
         };
-        let got = pg.nearest(&vq).await.unwrap().unwrap();
+        let got = pg.nearest(&vq).await.unwrap();
         assert_eq!(got.len(), k, "query {qi}: a filtered query returns its full LIMIT");
         assert!(got.windows(2).all(|w| w[0].1 >= w[1].1), "query {qi}: best first");
         // Exact answer by brute force over the same rows.
@@ -120,16 +120,16 @@ async fn filtered_queries_return_their_full_limit_in_order() {
         filter: &none,
         threshold: Some(0.5),
     };
-    let cut = pg.nearest(&vq).await.unwrap().unwrap();
+    let cut = pg.nearest(&vq).await.unwrap();
     assert!(cut.iter().all(|(_, s)| *s >= 0.5));
     vq.threshold = Some(2.0);
-    assert!(pg.nearest(&vq).await.unwrap().unwrap().is_empty());
+    assert!(pg.nearest(&vq).await.unwrap().is_empty());
     vq.threshold = None;
     vq.user = "nobody";
-    assert!(pg.nearest(&vq).await.unwrap().unwrap().is_empty());
+    assert!(pg.nearest(&vq).await.unwrap().is_empty());
     vq.user = "big";
     vq.model = "another-model";
-    assert!(pg.nearest(&vq).await.unwrap().unwrap().is_empty());
+    assert!(pg.nearest(&vq).await.unwrap().is_empty());
     // Ranges and membership are translated with the same meaning as in memory.
     let f = Filter::parse(&json!({"i": {"gte": 100, "lt": 110}, "kind": ["K1", "k3", "k5"]})).unwrap();
     let vq = VectorQuery {
@@ -141,7 +141,7 @@ async fn filtered_queries_return_their_full_limit_in_order() {
         filter: &f,
         threshold: None,
     };
-    let mut got: Vec<String> = pg.nearest(&vq).await.unwrap().unwrap().into_iter().map(|(id, _)| id).collect();
+    let mut got: Vec<String> = pg.nearest(&vq).await.unwrap().into_iter().map(|(id, _)| id).collect();
     got.sort();
     assert_eq!(got, ["d00101", "d00103", "d00105"]);
     // A vector of the wrong size is refused before anything is written.

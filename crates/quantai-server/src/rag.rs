@@ -180,46 +180,47 @@ pub async fn backfill(rag: &Rag, store: &Store, all: bool) -> Result<usize, Stri
             break;
         }
     }
+    let mut n =
+        index_missing(rag, backtest_doc::COLLECTION, &rows, |r| (&r.user_id, &r.id), backtest_doc::from_row, all)
+            .await?;
+    let strategies = store.strategies(None).await.map_err(|e| e.to_string())?;
+    n +=
+        index_missing(rag, strategy_doc::COLLECTION, &strategies, |r| (&r.user_id, &r.id), strategy_doc::document, all)
+            .await?;
+    Ok(n)
+}
+
+/// Indexes into `collection` each item whose (user, id) `key` is not there yet (every item with
+/// `all`), as the document `doc` makes of it, 64 per transaction; how many. An item that makes
+/// no document is skipped with a warning.
+async fn index_missing<T>(
+    rag: &Rag,
+    collection: &str,
+    items: &[T],
+    key: impl Fn(&T) -> (&String, &String),
+    doc: impl Fn(&T) -> Result<quantai_rag::Document, RagError>,
+    all: bool,
+) -> Result<usize, String> {
     let have: std::collections::HashSet<(String, String)> = if all {
         Default::default()
     } else {
-        rag.keys(backtest_doc::COLLECTION).await.map_err(|e| e.to_string())?.into_iter().collect()
+        rag.keys(collection).await.map_err(|e| e.to_string())?.into_iter().collect()
     };
     let mut by_user: std::collections::BTreeMap<String, Vec<quantai_rag::Document>> = Default::default();
-    for r in &rows {
-        if have.contains(&(r.user_id.clone(), r.id.clone())) {
+    for item in items {
+        let (user, id) = key(item);
+        if have.contains(&(user.clone(), id.clone())) {
             continue;
         }
-        match backtest_doc::from_row(r) {
-            Ok(d) => by_user.entry(r.user_id.clone()).or_default().push(d),
-            Err(e) => tracing::warn!(error = %e, "backtest skipped"),
+        match doc(item) {
+            Ok(d) => by_user.entry(user.clone()).or_default().push(d),
+            Err(e) => tracing::warn!(error = %e, collection, "item skipped"),
         }
     }
     let mut n = 0;
     for (user, docs) in by_user {
         for chunk in docs.chunks(64) {
-            n += rag.upsert(backtest_doc::COLLECTION, &user, chunk.to_vec()).await.map_err(|e| e.to_string())?;
-        }
-    }
-    // Saved strategies likewise.
-    let have: std::collections::HashSet<(String, String)> = if all {
-        Default::default()
-    } else {
-        rag.keys(strategy_doc::COLLECTION).await.map_err(|e| e.to_string())?.into_iter().collect()
-    };
-    let mut by_user: std::collections::BTreeMap<String, Vec<quantai_rag::Document>> = Default::default();
-    for r in store.strategies(None).await.map_err(|e| e.to_string())? {
-        if have.contains(&(r.user_id.clone(), r.id.clone())) {
-            continue;
-        }
-        match strategy_doc::document(&r) {
-            Ok(d) => by_user.entry(r.user_id.clone()).or_default().push(d),
-            Err(e) => tracing::warn!(error = %e, "strategy skipped"),
-        }
-    }
-    for (user, docs) in by_user {
-        for chunk in docs.chunks(64) {
-            n += rag.upsert(strategy_doc::COLLECTION, &user, chunk.to_vec()).await.map_err(|e| e.to_string())?;
+            n += rag.upsert(collection, &user, chunk.to_vec()).await.map_err(|e| e.to_string())?;
         }
     }
     Ok(n)
