@@ -4,6 +4,7 @@
 
 pub mod ann;
 pub mod backtest_doc;
+pub mod backup;
 pub mod bm25;
 pub mod embed;
 pub mod eval;

@@ -62,10 +62,11 @@ pub enum RagCmd {
     },
     /// Documents per collection.
     Stats,
-    /// Write every document (with its vector) to one JSON-lines file.
-    Backup { file: PathBuf },
-    /// Restore documents from a backup file (checked whole before anything is written).
-    Restore { file: PathBuf },
+    /// Write every document (with its vector) as JSON lines to a file or to object storage
+    /// (`s3://BUCKET/KEY`, with the `AWS_*` environment variables).
+    Backup { target: String },
+    /// Restore documents from a backup file or object (checked whole before anything is written).
+    Restore { target: String },
     /// Re-embed documents stored by another model (after changing rag.embedder).
     Rebuild {
         #[arg(long)]
@@ -225,17 +226,15 @@ async fn run(
                 println!("{:<24} {:>10} {:>7}", s.collection, s.documents, s.users);
             }
         }
-        RagCmd::Backup { file } => {
-            let tmp = file.with_extension("partial");
-            let f = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-            let n = rag.backup(std::io::BufWriter::new(f)).await.map_err(|x| e(x.to_string()))?;
-            std::fs::rename(&tmp, &file).with_context(|| format!("writing {}", file.display()))?;
-            println!("backed up {n} documents to {}", file.display());
+        RagCmd::Backup { target } => {
+            let t = quantai_rag::backup::Target::parse(&target).map_err(|x| e(x.to_string()))?;
+            let n = quantai_rag::backup::save(rag, &t).await.map_err(|x| e(x.to_string()))?;
+            println!("backed up {n} documents to {}", t.describe());
         }
-        RagCmd::Restore { file } => {
-            let f = std::fs::File::open(&file).with_context(|| format!("opening {}", file.display()))?;
-            let n = rag.restore(std::io::BufReader::new(f)).await.map_err(|x| e(x.to_string()))?;
-            println!("restored {n} documents from {}", file.display());
+        RagCmd::Restore { target } => {
+            let t = quantai_rag::backup::Target::parse(&target).map_err(|x| e(x.to_string()))?;
+            let n = quantai_rag::backup::load(rag, &t).await.map_err(|x| e(x.to_string()))?;
+            println!("restored {n} documents from {}", t.describe());
         }
         RagCmd::Rebuild { reembed } => {
             if reembed {
