@@ -4,11 +4,13 @@
 # alternating ROUNDS times; each prints the median of RUNS passes.
 #
 #   bench/embed_peers.sh     # needs the model (quantai models pull, or MODEL_DIR) and pip access
+#   SENTENCES=bench/embed_short.txt bench/embed_peers.sh   # 8-word sentences
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 MODEL_DIR=${MODEL_DIR:-$ROOT/target/models/all-MiniLM-L6-v2}
 ROUNDS=${ROUNDS:-3}
+SENTENCES=${SENTENCES:-bench/embed_sentences.txt}
 VENV=${ST_VENV:-$ROOT/target/st-venv}
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
@@ -16,6 +18,6 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 cargo build --release -p quantai-rag --example embed_throughput
 for r in $(seq 1 "$ROUNDS"); do
-  target/release/examples/embed_throughput "$MODEL_DIR" bench/embed_sentences.txt | grep RESULT | sed "s/^/round $r /"
-  "$VENV/bin/python" bench/embed_peers.py "$MODEL_DIR" bench/embed_sentences.txt | grep RESULT | sed "s/^/round $r /"
+  target/release/examples/embed_throughput "$MODEL_DIR" "$SENTENCES" | grep RESULT | sed "s/^/round $r /"
+  "$VENV/bin/python" bench/embed_peers.py "$MODEL_DIR" "$SENTENCES" | grep RESULT | sed "s/^/round $r /"
 done
