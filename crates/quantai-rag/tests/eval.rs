@@ -45,6 +45,7 @@ async fn recall_at_3_with_minilm() {
     };
     let model = quantai_rag::minilm::MiniLm::load(std::path::Path::new(&dir)).unwrap();
     let report = run(Arc::new(LocalEmbedder::new(model)), &set()).await.unwrap();
+    eprintln!("{}", report.table());
     for lang in ["ko", "en"] {
         let s = &report.by_language[lang];
         assert!(s.recall_at_3 >= 0.95, "{lang}: {}", report.table());
