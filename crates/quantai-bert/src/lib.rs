@@ -7,9 +7,12 @@
 //!   (no mask, no wasted scores);
 //! - Q, K and V come from one product against their weights side by side;
 //! - bias, GELU, residual and layer norm are one pass each over the product they follow, with
-//!   polynomial `exp` and `erf` the compiler vectorises;
-//! - buffers are reused across layers, and attention heads run in parallel with rayon while the
-//!   large products use gemm's own threads.
+//!   polynomial `exp` and `erf` the compiler vectorises (pulp picks AVX2 at run time);
+//! - attention is a register-blocked kernel (blocks of queries × keys), not small matrix
+//!   products;
+//! - buffers are reused across layers and passes; a pass either spreads its work over rayon's
+//!   threads (one sentence: lowest latency) or runs on one thread while other threads run other
+//!   passes (many sentences: no thread waits for another).
 
 use rayon::prelude::*;
 
