@@ -111,7 +111,12 @@ impl Linear {
     /// rayon's threads when `parallel`.
     #[allow(unsafe_code)]
     fn product(&self, x: &[f32], rows: usize, out: &mut [f32], parallel: bool) {
-        debug_assert!(x.len() >= rows * self.inputs && out.len() >= rows * self.outputs);
+        // The raw-pointer product below relies on these sizes.
+        assert!(
+            x.len() >= rows * self.inputs
+                && out.len() >= rows * self.outputs
+                && self.wt.len() == self.inputs * self.outputs
+        );
         let work = rows * self.inputs * self.outputs;
         let par = if parallel && work >= 1 << 20 {
             gemm::Parallelism::Rayon(rayon::current_num_threads())
@@ -201,9 +206,24 @@ impl Bert {
     /// named tensor's values (row-major) or an error naming what is wrong with it.
     pub fn new(
         cfg: Config,
-        mut tensor: impl FnMut(&str, &[usize]) -> Result<Vec<f32>, String>,
+        mut source: impl FnMut(&str, &[usize]) -> Result<Vec<f32>, String>,
     ) -> Result<Self, String> {
         let h = cfg.hidden;
+        // Every tensor is checked against its shape here, whatever the source: the products
+        // below trust these sizes. A 0 in a shape means "1 or more rows".
+        let mut tensor = |name: &str, shape: &[usize]| -> Result<Vec<f32>, String> {
+            let v = source(name, shape)?;
+            let fixed: usize = shape.iter().filter(|&&d| d != 0).product();
+            let fits = if shape.contains(&0) {
+                fixed > 0 && !v.is_empty() && v.len().is_multiple_of(fixed)
+            } else {
+                v.len() == fixed
+            };
+            if !fits {
+                return Err(format!("tensor {name} has {} values, expected shape {shape:?}", v.len()));
+            }
+            Ok(v)
+        };
         let mut norm = |p: &str| -> Result<Norm, String> {
             Ok(Norm { gain: tensor(&format!("{p}.weight"), &[h])?, bias: tensor(&format!("{p}.bias"), &[h])? })
         };
@@ -257,8 +277,9 @@ impl Bert {
             if t.dtype() != safetensors::Dtype::F32 {
                 return Err(format!("model.safetensors: {name} is {:?}; only F32 weights are read", t.dtype()));
             }
-            // A 0 in the expected shape accepts any size there (token types: 1 or 2 rows).
-            let fits = t.shape().len() == shape.len() && t.shape().iter().zip(shape).all(|(a, b)| *b == 0 || a == b);
+            // A 0 in the expected shape accepts 1 or more there (token types: 1 or 2 rows).
+            let fits = t.shape().len() == shape.len()
+                && t.shape().iter().zip(shape).all(|(a, b)| if *b == 0 { *a > 0 } else { a == b });
             if !fits {
                 return Err(format!("model.safetensors: {name} has shape {:?}, expected {shape:?}", t.shape()));
             }
@@ -573,7 +594,7 @@ fn lanes_max(xs: &[f32]) -> f32 {
     acc.iter().copied().fold(rest, f32::max)
 }
 
-/// `e^x` to about one ulp for x in [-87, 88] (clamped outside): x = k·ln2 + r, e^r by its
+/// `e^x` within 4e-7 relative (a few ulps) for x in [-87, 88] (clamped outside): x = k·ln2 + r, e^r by its
 /// Taylor series to r⁶ (|r| ≤ ln2/2), times 2^k built in the exponent bits. Branch-free and
 /// without float-to-int conversions, so loops over it vectorise.
 #[inline(always)]
@@ -776,6 +797,28 @@ mod tests {
         assert!(built.mean_pooled(&[&[3, 50]], true).unwrap_err().contains("token id 50"));
         assert!(built.mean_pooled(&[&[]], true).unwrap_err().contains("0 tokens"));
         assert!(built.mean_pooled(&[&[1; 71]], false).unwrap_err().contains("71 tokens"));
+    }
+
+    #[test]
+    fn tensors_of_the_wrong_size_are_refused_by_name_whatever_the_source() {
+        let cfg = Config { hidden: 8, layers: 1, heads: 2, intermediate: 12, max_positions: 4, vocab: 5, eps: 1e-12 };
+        let sized = |shape: &[usize]| vec![0.1f32; shape.iter().map(|&d| d.max(1)).product()];
+        assert!(Bert::new(cfg.clone(), |_, shape| Ok(sized(shape))).is_ok());
+        // A bias longer than the config says (the products would write past their buffers).
+        let long = Bert::new(cfg.clone(), |name, shape| {
+            let mut v = sized(shape);
+            if name == "encoder.layer.0.intermediate.dense.bias" {
+                v.push(0.0);
+            }
+            Ok(v)
+        });
+        let err = long.err().unwrap_or_default();
+        assert!(err.contains("encoder.layer.0.intermediate.dense.bias"), "{err}");
+        // No token-type rows at all.
+        let none = Bert::new(cfg, |name, shape| {
+            Ok(if name == "embeddings.token_type_embeddings.weight" { Vec::new() } else { sized(shape) })
+        });
+        assert!(none.err().unwrap_or_default().contains("token_type"));
     }
 
     #[test]

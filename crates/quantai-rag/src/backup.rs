@@ -4,7 +4,8 @@
 //!
 //! A backup is never seen half-written: a file is written beside its target and renamed over
 //! it; an object is uploaded (in parts when large) and appears only when the upload completes.
-//! A restore reads the whole backup before the service checks and stores it.
+//! A restore reads the whole backup before the service checks and stores it. Backup files are
+//! created readable by their owner only (0600 on Unix): they hold users' documents.
 
 use std::io::{Seek, Write};
 use std::sync::Arc;
@@ -81,16 +82,14 @@ pub async fn save(rag: &Rag, target: &Target) -> Result<usize, RagError> {
             tmp.rewind().map_err(io("reading the temporary file".into()))?;
             let mut file = tokio::fs::File::from_std(tmp);
             let mut up = object_store::buffered::BufWriter::with_capacity(store.clone(), key.clone(), PART);
-            let sent = async {
-                tokio::io::copy(&mut file, &mut up).await?;
-                up.shutdown().await
-            }
-            .await;
-            if let Err(e) = sent {
-                // Leaves no parts behind; the object, if it existed, is unchanged.
+            // Either way the object, if it existed, is unchanged. A failed copy aborts the upload;
+            // a failed completion may leave uploaded parts behind (a bucket lifecycle rule for
+            // incomplete multipart uploads removes them).
+            if let Err(e) = tokio::io::copy(&mut file, &mut up).await {
                 let _ = up.abort().await;
                 return Err(RagError::Store(format!("uploading {url}: {e}")));
             }
+            up.shutdown().await.map_err(|e| RagError::Store(format!("uploading {url}: {e}")))?;
             Ok(n)
         }
     }

@@ -143,7 +143,8 @@ async fn backup_to_object_storage_and_restore() {
         eprintln!("QUANTAI_TEST_S3_ENDPOINT not set: the object-storage backup is skipped");
         return;
     };
-    let bucket = format!("quantai-test-{}-{}", std::process::id(), Instant::now().elapsed().as_nanos() % 1_000_000);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let bucket = format!("quantai-test-{}-{}", std::process::id(), nanos % 1_000_000_000);
     let http = reqwest::Client::new();
     let made = http.put(format!("{endpoint}/{bucket}")).send().await.unwrap();
     assert!(made.status().is_success(), "creating bucket {bucket}: {}", made.status());
@@ -203,4 +204,10 @@ async fn backup_to_object_storage_and_restore() {
     }
     let stats = ok(&run(c.path(), &["rag", "stats"]));
     assert!(!stats.contains("notes"), "{stats}");
+    // A backup to a bucket that does not exist is an error naming the target, not a crash.
+    let nowhere = format!("s3://{bucket}-missing/rag.jsonl");
+    let out = s3(a.path(), &["rag", "backup", &nowhere]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(&nowhere) && !err.contains("panicked") && !err.contains(secret), "{err}");
 }
