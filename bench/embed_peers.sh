@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Embedding throughput: quantai's MiniLM (candle) and sentence-transformers (torch) on the same
+# Embedding throughput: quantai's MiniLM (crates/quantai-bert) and sentence-transformers (torch) on the same
 # 1,000 backtest-summary sentences (bench/embed_sentences.txt, 30-60 words), same machine, same run,
 # alternating ROUNDS times; each prints the median of RUNS passes.
 #

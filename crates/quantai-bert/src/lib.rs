@@ -486,11 +486,9 @@ fn head_attention(qkv: &[f32], out: &mut [f32], h: usize, d: usize, head: usize,
             }
         }
         let n = ROWS.min(len - i0);
+        // Rows past `n` are padding queries: their context is computed but never written out.
         for t in 0..n {
             softmax(&mut p[t * lp..t * lp + len]);
-        }
-        for t in n..ROWS {
-            p[t * lp..(t + 1) * lp].fill(0.0);
         }
         for j in 0..len {
             for t in 0..ROWS {

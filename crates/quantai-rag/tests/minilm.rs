@@ -38,7 +38,7 @@ fn equals_sentence_transformers() {
     for item in &fixture.items {
         assert_eq!(model.token_ids(&item.text).unwrap(), item.input_ids, "token ids of {:?}", item.text);
     }
-    // One batch of everything (padded to the longest) and each text alone give the same vectors.
+    // All texts in one call (passes of several sentences) and each text alone give the same vectors.
     let texts: Vec<&str> = fixture.items.iter().map(|i| i.text.as_str()).collect();
     let batched = model.embed(&texts).unwrap();
     for (item, v) in fixture.items.iter().zip(&batched) {
