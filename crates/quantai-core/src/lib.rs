@@ -6,10 +6,12 @@
 //! [`money::Price::cost`].
 
 pub mod catalog;
+pub mod codes;
 pub mod config;
 pub mod error;
 pub mod money;
 pub mod policy;
 pub mod registry;
 
+pub use codes::ErrorCode;
 pub use error::{Error, Result};

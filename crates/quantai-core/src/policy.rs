@@ -67,14 +67,15 @@ impl fmt::Display for Refusal {
 }
 
 impl Refusal {
-    /// A short stable code for APIs.
-    pub fn code(&self) -> &'static str {
+    /// The stable code APIs answer with.
+    pub fn code(&self) -> crate::ErrorCode {
+        use crate::ErrorCode as C;
         match self {
-            Refusal::UnknownService { .. } => "unknown_service",
-            Refusal::UnknownModel { .. } => "model_not_found",
-            Refusal::NotAChatModel { .. } => "model_not_chat",
-            Refusal::TierNotAllowed { .. } => "model_tier_not_allowed",
-            Refusal::MissingCapabilities { .. } => "model_capability_missing",
+            Refusal::UnknownService { .. } => C::UnknownService,
+            Refusal::UnknownModel { .. } => C::ModelNotFound,
+            Refusal::NotAChatModel { .. } => C::ModelNotChat,
+            Refusal::TierNotAllowed { .. } => C::ModelTierNotAllowed,
+            Refusal::MissingCapabilities { .. } => C::ModelCapabilityMissing,
         }
     }
 }
@@ -245,14 +246,14 @@ mod tests {
     fn refusals_name_the_reason() {
         let (c, p) = builtin();
         let e = p.validate(&c, "narrative_report", "gpt-5").unwrap_err();
-        assert_eq!(e.code(), "model_not_found");
+        assert_eq!(e.code(), crate::ErrorCode::ModelNotFound);
         assert!(e.to_string().contains("gpt-5"));
         let e = p.validate(&c, "nope", "gpt-4o").unwrap_err();
-        assert_eq!(e.code(), "unknown_service");
+        assert_eq!(e.code(), crate::ErrorCode::UnknownService);
         let e = p.validate(&c, "prompt_governance", "gpt-4o").unwrap_err();
         assert!(e.to_string().contains("tier standard"), "{e}");
         let e = p.validate(&c, "narrative_report", "text-embedding-3-small").unwrap_err();
-        assert_eq!(e.code(), "model_not_chat");
+        assert_eq!(e.code(), crate::ErrorCode::ModelNotChat);
     }
 
     #[test]

@@ -117,7 +117,7 @@ impl Guard {
                         return Err(GatewayError::InvalidRequest {
                             message: format!("the prompt contains the banned word {word:?} for service {service:?}"),
                             param: Some("messages".into()),
-                            code: "banned_word",
+                            code: quantai_core::ErrorCode::BannedWord,
                         });
                     }
                     if let Some(m) = b.mask(text) {
@@ -142,7 +142,7 @@ impl Guard {
                                 labels.join(", ")
                             ),
                             param: Some("messages".into()),
-                            code: "pii_detected",
+                            code: quantai_core::ErrorCode::PiiDetected,
                         });
                     }
                 }

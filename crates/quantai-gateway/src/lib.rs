@@ -45,7 +45,7 @@ pub use crate::stream::MeteredStream;
 pub enum GatewayError {
     /// The request body is malformed; `param` names the offending field.
     #[error("{message}")]
-    InvalidRequest { message: String, param: Option<String>, code: &'static str },
+    InvalidRequest { message: String, param: Option<String>, code: quantai_core::ErrorCode },
     /// The service's policy refuses the model.
     #[error("{0}")]
     Refused(Refusal),
@@ -265,7 +265,7 @@ impl Gateway {
                             spec.id, spec.max_output_tokens
                         ),
                         param: Some(field.to_string()),
-                        code: "invalid_value",
+                        code: quantai_core::ErrorCode::InvalidValue,
                     });
                 }
             }
@@ -384,7 +384,7 @@ impl Gateway {
             return Err(GatewayError::InvalidRequest {
                 message: format!("model {:?} is a chat model; /v1/embeddings needs an embedding model", spec.id),
                 param: Some("model".into()),
-                code: "model_not_embedding",
+                code: quantai_core::ErrorCode::ModelNotEmbedding,
             });
         }
         // An embedding fallback must produce vectors of the same size, or it would corrupt an index.

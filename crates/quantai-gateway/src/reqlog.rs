@@ -118,8 +118,11 @@ impl RequestLog {
     }
 }
 
-/// One JSON line. The provider's answer is embedded as it came (it is JSON already), not parsed
-/// and written again; an answer that is not JSON is logged as a string.
+/// One JSON line. Request and answer pass the PII detector once more whatever the service's
+/// `guard.pii` (a service that allows personal data upstream still keeps it out of the log; a
+/// model may echo or invent some). The answer is embedded as it came when it is JSON (not
+/// parsed and written again); text that is not JSON (or no longer, after masking) is logged
+/// as a string.
 fn write_line(out: &mut Vec<u8>, e: Entry) {
     #[derive(serde::Serialize)]
     struct Line<'a> {
@@ -129,23 +132,34 @@ fn write_line(out: &mut Vec<u8>, e: Entry) {
         service: &'a str,
         model: &'a str,
         cache_hit: bool,
-        request: &'a Map<String, Value>,
+        request: Response<'a>,
         response: Response<'a>,
     }
     #[derive(serde::Serialize)]
     #[serde(untagged)]
     enum Response<'a> {
         Json(&'a serde_json::value::RawValue),
-        Text(String),
+        Text(&'a str),
         None(Option<()>),
     }
-    let response = match e.response.as_deref() {
-        None => Response::None(None),
-        Some(b) => match std::str::from_utf8(b).ok().and_then(|t| serde_json::from_str(t.trim()).ok()) {
-            Some(r) => Response::Json(r),
-            None => Response::Text(String::from_utf8_lossy(b).into_owned()),
-        },
+    let detector = quantai_guard::Detector::new();
+    let masked = |text: &str| detector.mask(text, &mut quantai_guard::Vault::default());
+    let request = match serde_json::to_string(&e.request).map(|t| masked(&t).unwrap_or(t)) {
+        Ok(t) => t,
+        Err(_) => return,
     };
+    let response_text = e.response.as_deref().map(|b| {
+        let t = String::from_utf8_lossy(b);
+        masked(&t).unwrap_or_else(|| t.into_owned())
+    });
+    fn as_json(t: &str) -> Option<&serde_json::value::RawValue> {
+        serde_json::from_str(t.trim()).ok()
+    }
+    let response = match response_text.as_deref() {
+        None => Response::None(None),
+        Some(t) => as_json(t).map_or(Response::Text(t), Response::Json),
+    };
+    let request = as_json(&request).map_or(Response::Text(&request), Response::Json);
     let line = Line {
         request_id: &e.request_id,
         ts_ms: e.ts_ms,
@@ -153,7 +167,7 @@ fn write_line(out: &mut Vec<u8>, e: Entry) {
         service: &e.service,
         model: &e.model,
         cache_hit: e.cache_hit,
-        request: &e.request,
+        request,
         response,
     };
     if serde_json::to_writer(&mut *out, &line).is_ok() {
@@ -215,5 +229,35 @@ mod tests {
     fn bad_urls_are_named() {
         let cfg = RequestLogSettings { enabled: true, url: "ftp://x".into(), retention_days: 1 };
         assert!(open(&cfg).err().unwrap().contains("request_log.url"));
+    }
+
+    #[test]
+    fn log_lines_hold_no_personal_data_whatever_the_service_allowed() {
+        // As a service with `guard.pii = "allow"` would send it, and an answer echoing it.
+        let request = serde_json::json!({
+            "model": "gpt-4o-mini",
+            "messages": [{"role": "user", "content": "주민번호 900101-1234567, SSN 123-45-6789 확인해줘"}],
+        });
+        let answer = r#"{"choices":[{"message":{"content":"Your SSN 123-45-6789 and IP 203.0.113.9 are noted"}}]}"#;
+        let entry = Entry {
+            request_id: "r1".into(),
+            ts_ms: 0,
+            user_id: "alice".into(),
+            service: "chatops".into(),
+            model: "gpt-4o-mini".into(),
+            cache_hit: false,
+            request: request.as_object().unwrap().clone(),
+            response: Some(Bytes::from_static(answer.as_bytes())),
+        };
+        let mut out = Vec::new();
+        write_line(&mut out, entry);
+        let line = String::from_utf8(out).unwrap();
+        for secret in ["900101-1234567", "123-45-6789", "203.0.113.9"] {
+            assert!(!line.contains(secret), "{secret} in {line}");
+        }
+        // Still one JSON object, with request and answer as JSON, masked.
+        let v: Value = serde_json::from_str(line.trim()).unwrap();
+        assert!(v["request"]["messages"][0]["content"].as_str().unwrap().contains("[RRN_1]"));
+        assert!(v["response"]["choices"][0]["message"]["content"].as_str().unwrap().contains("[SSN_1]"));
     }
 }

@@ -7,7 +7,11 @@ use serde_json::{Map, Value};
 use crate::GatewayError;
 
 fn invalid(param: &str, message: String) -> GatewayError {
-    GatewayError::InvalidRequest { message, param: Some(param.to_string()), code: "invalid_value" }
+    GatewayError::InvalidRequest {
+        message,
+        param: Some(param.to_string()),
+        code: quantai_core::ErrorCode::InvalidValue,
+    }
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -85,7 +89,7 @@ pub fn chat(body: &Map<String, Value>) -> Result<(), GatewayError> {
             return Err(GatewayError::InvalidRequest {
                 message: "'messages' is required".into(),
                 param: Some("messages".into()),
-                code: "missing_required_parameter",
+                code: quantai_core::ErrorCode::MissingRequiredParameter,
             })
         }
         Some(Value::Array(list)) if list.is_empty() => {
@@ -147,7 +151,7 @@ pub fn embeddings(body: &Map<String, Value>) -> Result<(), GatewayError> {
         None => Err(GatewayError::InvalidRequest {
             message: "'input' is required".into(),
             param: Some("input".into()),
-            code: "missing_required_parameter",
+            code: quantai_core::ErrorCode::MissingRequiredParameter,
         }),
         Some(Value::String(s)) if s.is_empty() => Err(invalid("input", "'input' must not be empty".into())),
         Some(Value::String(_)) => Ok(()),

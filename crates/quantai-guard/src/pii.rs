@@ -10,17 +10,44 @@ use regex::{Regex, RegexBuilder};
 use crate::{Finding, PiiKind, Vault};
 
 /// Where findings of two kinds overlap, the earlier kind here wins.
-const PRIORITY: [PiiKind; 5] = [PiiKind::Email, PiiKind::Rrn, PiiKind::Card, PiiKind::Phone, PiiKind::BankAccount];
+const PRIORITY: [PiiKind; PiiKind::COUNT] = [
+    PiiKind::Email,
+    PiiKind::Rrn,
+    PiiKind::Card,
+    PiiKind::Ssn,
+    PiiKind::DriverLicense,
+    PiiKind::Passport,
+    PiiKind::Phone,
+    PiiKind::Ipv4,
+    PiiKind::BankAccount,
+];
 
-/// How far before an account number (in characters) a context word may stand.
+/// How far before a number (in characters) a context word may stand.
 const CONTEXT_CHARS: usize = 20;
 
+/// Words that make an ambiguous number personal data of a kind: a hyphenated account, nine
+/// plain digits as an SSN or passport, twelve plain digits as a driver's licence.
 #[rustfmt::skip]
-const CONTEXT_WORDS: &[&str] = &[
-    "계좌", "입금", "송금", "이체", "은행", "뱅크", "예금주", "account", "acct", "bank",
-    "신한", "국민", "KB", "우리", "하나", "농협", "NH", "기업", "IBK", "카카오", "토스", "SC제일",
-    "씨티", "우체국", "새마을", "신협", "수협", "부산", "대구", "경남", "광주", "전북", "제주",
-    "케이뱅크",
+const CONTEXT_WORDS: &[(&str, PiiKind)] = &[
+    ("계좌", PiiKind::BankAccount), ("입금", PiiKind::BankAccount), ("송금", PiiKind::BankAccount),
+    ("이체", PiiKind::BankAccount), ("은행", PiiKind::BankAccount), ("뱅크", PiiKind::BankAccount),
+    ("예금주", PiiKind::BankAccount), ("account", PiiKind::BankAccount), ("acct", PiiKind::BankAccount),
+    ("bank", PiiKind::BankAccount), ("신한", PiiKind::BankAccount), ("국민", PiiKind::BankAccount),
+    ("KB", PiiKind::BankAccount), ("우리", PiiKind::BankAccount), ("하나", PiiKind::BankAccount),
+    ("농협", PiiKind::BankAccount), ("NH", PiiKind::BankAccount), ("기업", PiiKind::BankAccount),
+    ("IBK", PiiKind::BankAccount), ("카카오", PiiKind::BankAccount), ("토스", PiiKind::BankAccount),
+    ("SC제일", PiiKind::BankAccount), ("씨티", PiiKind::BankAccount), ("우체국", PiiKind::BankAccount),
+    ("새마을", PiiKind::BankAccount), ("신협", PiiKind::BankAccount), ("수협", PiiKind::BankAccount),
+    ("부산", PiiKind::BankAccount), ("대구", PiiKind::BankAccount), ("경남", PiiKind::BankAccount),
+    ("광주", PiiKind::BankAccount), ("전북", PiiKind::BankAccount), ("제주", PiiKind::BankAccount),
+    ("케이뱅크", PiiKind::BankAccount),
+    ("SSN", PiiKind::Ssn), ("SS#", PiiKind::Ssn), ("social security", PiiKind::Ssn),
+    ("socialsecurity", PiiKind::Ssn), ("사회보장", PiiKind::Ssn), ("사회 보장", PiiKind::Ssn),
+    ("TIN", PiiKind::Ssn), ("ITIN", PiiKind::Ssn), ("taxpayer", PiiKind::Ssn),
+    ("면허", PiiKind::DriverLicense), ("운전", PiiKind::DriverLicense), ("licence", PiiKind::DriverLicense),
+    ("license", PiiKind::DriverLicense), ("DL", PiiKind::DriverLicense), ("driver", PiiKind::DriverLicense),
+    ("여권", PiiKind::Passport), ("passport", PiiKind::Passport), ("PP", PiiKind::Passport),
+    ("IP", PiiKind::Ipv4), ("아이피", PiiKind::Ipv4),
 ];
 
 /// Korean area codes without the leading 0.
@@ -38,7 +65,15 @@ struct Patterns {
     rrn: Regex,
     card: Regex,
     account: Regex,
-    /// Any of rrn, card, mobile, landline, us_phone: one pass to skip an island.
+    ssn: Regex,
+    licence: Regex,
+    /// Twelve plain digits (a licence with its word), nine plain digits (SSN or passport).
+    digits12: Regex,
+    digits9: Regex,
+    ipv4: Regex,
+    /// A letter and eight digits, or Korea's 2021 passport format; over the whole text.
+    passport: Regex,
+    /// Any of the island kinds: one pass to skip an island.
     any_numeric: Regex,
     context: AhoCorasick,
 }
@@ -73,13 +108,18 @@ impl Patterns {
             ),
             NXX = NXX
         );
-        let rrn = r"[0-9]{6}-?[0-9]{7}";
+        let rrn = r"[0-9]{6}[-\x20]?[0-9]{7}";
+        let ssn = r"[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{3}\x20[0-9]{2}\x20[0-9]{4}|[0-9]{3}\.[0-9]{2}\.[0-9]{4}";
+        // 11-23-456789-01 (also with spaces), or 23-456789-01 after a region name.
+        let licence = r"[0-9]{2}-[0-9]{2}-[0-9]{6}-[0-9]{2}|[0-9]{2}\x20[0-9]{2}\x20[0-9]{6}\x20[0-9]{2}|[0-9]{2}-[0-9]{6}-[0-9]{2}";
+        let (digits12, digits9) = (r"[0-9]{12}", r"[0-9]{9}");
         let card = concat!(
             r"[0-9]{13,19}",                                                           // contiguous
             r"|[0-9]{4}[-\x20][0-9]{6}[-\x20][0-9]{4,5}",                              // Amex/Diners 4-6-5, 4-6-4
             r"|[0-9]{4}(?:[-\x20][0-9]{4}){2}[-\x20][0-9]{1,4}(?:[-\x20][0-9]{1,4})?", // 4-4-4-4, 4-4-4-4-3
         );
-        let any_numeric = [rrn, card, &mobile, &landline, &us_phone].map(|p| format!("(?:{p})")).join("|");
+        let any_numeric =
+            [rrn, card, ssn, licence, digits9, &mobile, &landline, &us_phone].map(|p| format!("(?:{p})")).join("|");
         Patterns {
             email: re(&format!(r"[A-Za-z0-9._%+-]+@{label}(?:\.{label})*\.[A-Za-z]{{2,24}}")),
             mobile: re(&mobile),
@@ -88,10 +128,16 @@ impl Patterns {
             rrn: re(rrn),
             card: re(card),
             account: re(r"[0-9]{3,6}(?:-[0-9]{2,7}){2,3}"),
+            ssn: re(ssn),
+            licence: re(licence),
+            digits12: re(digits12),
+            digits9: re(digits9),
+            ipv4: re(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"),
+            passport: re(r"[A-Za-z](?:[0-9]{8}|[0-9]{3}[A-Za-z][0-9]{4})"),
             any_numeric: re(&any_numeric),
             context: AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .build(CONTEXT_WORDS)
+                .build(CONTEXT_WORDS.iter().map(|(w, _)| w))
                 .expect("built-in context words compile"),
         }
     }
@@ -100,7 +146,7 @@ impl Patterns {
 /// Finds and masks PII. Cheap to copy and share: the compiled patterns are process-wide.
 #[derive(Clone, Copy, Debug)]
 pub struct Detector {
-    enabled: [bool; 5],
+    enabled: [bool; PiiKind::COUNT],
 }
 
 impl Default for Detector {
@@ -118,7 +164,7 @@ impl Detector {
     /// A detector for the given kinds only.
     pub fn with_kinds(kinds: &[PiiKind]) -> Self {
         LazyLock::force(&PATTERNS);
-        let mut enabled = [false; 5];
+        let mut enabled = [false; PiiKind::COUNT];
         for k in kinds {
             enabled[k.index()] = true;
         }
@@ -165,58 +211,90 @@ impl Detector {
         Some(out)
     }
 
-    /// Calls `emit` with every valid candidate: emails over the whole text, then each numeric
-    /// island kind by kind in [`PRIORITY`] order (so [`Detector::find`] can resolve overlaps).
+    /// Calls `emit` with every valid candidate: emails and passports over the whole text, then
+    /// each numeric island kind by kind in [`PRIORITY`] order (so [`Detector::find`] can
+    /// resolve overlaps).
     fn scan(&self, text: &str, emit: &mut dyn FnMut(Finding) -> ControlFlow<()>) -> ControlFlow<()> {
         let p = &*PATTERNS;
         let b = text.as_bytes();
-        if self.enabled[PiiKind::Email.index()] && b.contains(&b'@') {
+        if self.on(PiiKind::Email) && b.contains(&b'@') {
             each(&p.email, text, 0..b.len(), PiiKind::Email, emit, |s, e| email(b, s, e))?;
         }
         // Numeric candidates consist of digits and `-. ()+` only. Most numbers in prompts
         // (prices, dates, KPIs) sit in islands with fewer than 9 digits, the fewest any kind
-        // has (02-123-4567), so the regexes run on a few short slices, not on the whole text.
+        // but IPv4 has (02-123-4567), so the regexes run on a few short slices, not on the
+        // whole text; an IPv4 island needs three dots.
         if !b.iter().any(u8::is_ascii_digit) {
             return ControlFlow::Continue(());
         }
         let island_byte = |c: u8| c.is_ascii_digit() || b"-. ()+".contains(&c);
         let mut last_account = None;
+        let mut letter_digits = false;
         let mut i = 0;
         while i < b.len() {
             let start = i;
-            let mut n_digits = 0;
+            let (mut n_digits, mut n_dots) = (0, 0);
             while i < b.len() && island_byte(b[i]) {
                 n_digits += usize::from(b[i].is_ascii_digit());
+                n_dots += usize::from(b[i] == b'.');
                 i += 1;
             }
-            if n_digits >= 9 {
-                self.scan_island(text, start..i, &mut last_account, emit)?;
+            letter_digits |= n_digits >= 3 && start > 0 && b[start - 1].is_ascii_alphabetic();
+            if n_digits >= 9 || (n_dots >= 3 && n_digits >= 4) {
+                self.scan_island(text, start..i, n_digits, &mut last_account, emit)?;
             }
             i += 1;
         }
+        // Passports start with a letter, so they are no island of their own.
+        if letter_digits && self.on(PiiKind::Passport) {
+            each(&p.passport, text, 0..b.len(), PiiKind::Passport, emit, |s, e| bounded(b, s, e).then_some((s, e)))?;
+        }
         ControlFlow::Continue(())
+    }
+
+    fn on(&self, kind: PiiKind) -> bool {
+        self.enabled[kind.index()]
     }
 
     fn scan_island(
         &self,
         text: &str,
         island: Range<usize>,
+        n_digits: usize,
         last_account: &mut Option<usize>,
         emit: &mut dyn FnMut(Finding) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         let (p, b) = (&*PATTERNS, text.as_bytes());
         let plain = |s, e| bounded(b, s, e).then_some((s, e));
+        // A number that needs its word may touch it: "SSN123456789".
+        let with_word = |kind| {
+            move |s, e| {
+                let alone = free_before(b, s) || word_ends_at(text, s, kind);
+                (alone && free_after(b, e) && context(text, s, kind)).then_some((s, e))
+            }
+        };
         // Cheap pre-checks: no candidate of those kinds at all; no bank context reaching in.
-        let any_numeric = p.any_numeric.is_match(&text[island.clone()]);
-        let any_account = account_context(text, island.start, *last_account);
-        for kind in PRIORITY.into_iter().filter(|k| self.enabled[k.index()]) {
+        let any_numeric = n_digits >= 9 && p.any_numeric.is_match(&text[island.clone()]);
+        let any_account = n_digits >= 9 && account_context(text, island.start, *last_account);
+        for kind in PRIORITY.into_iter().filter(|&k| self.on(k)) {
             let r = island.clone();
             match kind {
+                PiiKind::Email | PiiKind::Passport if !any_numeric => {}
                 PiiKind::Email => {}
+                PiiKind::Ipv4 => each(&p.ipv4, text, r, kind, emit, |s, e| ipv4(text, s, e))?,
                 PiiKind::BankAccount if !any_account => {}
                 _ if kind != PiiKind::BankAccount && !any_numeric => {}
                 PiiKind::Rrn => each(&p.rrn, text, r, kind, emit, |s, e| plain(s, e).filter(|_| rrn(b, s, e)))?,
                 PiiKind::Card => each(&p.card, text, r, kind, emit, |s, e| card(b, s, e))?,
+                PiiKind::Ssn => {
+                    each(&p.ssn, text, r.clone(), kind, emit, |s, e| plain(s, e).filter(|_| ssn(b, s, e)))?;
+                    each(&p.digits9, text, r, kind, emit, |s, e| with_word(kind)(s, e).filter(|_| ssn(b, s, e)))?;
+                }
+                PiiKind::DriverLicense => {
+                    each(&p.licence, text, r.clone(), kind, emit, |s, e| plain(s, e).filter(|_| licence(b, s, e)))?;
+                    each(&p.digits12, text, r, kind, emit, with_word(kind))?;
+                }
+                PiiKind::Passport => each(&p.digits9, text, r, kind, emit, with_word(kind))?,
                 PiiKind::Phone => {
                     each(&p.mobile, text, r.clone(), kind, emit, |s, e| plain(s, e).filter(|_| mobile(b, s, e)))?;
                     each(&p.landline, text, r.clone(), kind, emit, plain)?;
@@ -276,24 +354,35 @@ fn is_word(c: u8) -> bool {
 
 /// Whether `b[s..e]` stands alone rather than being part of a longer token.
 fn bounded(b: &[u8], s: usize, e: usize) -> bool {
-    // `-` and `/` join to letters and digits (ORD-…, 2024/…); `.` and `:` only to digits
-    // (1.5, 09:30), so "Tel.010-…" and "Tel:010-…" still count.
-    let joins = |punct: u8, other: Option<&u8>| match punct {
+    free_before(b, s) && free_after(b, e)
+}
+
+/// `-` and `/` join to letters and digits (ORD-…, 2024/…); `.` and `:` only to digits
+/// (1.5, 09:30), so "Tel.010-…" and "Tel:010-…" still count.
+fn joins(punct: u8, other: Option<&u8>) -> bool {
+    match punct {
         b'-' | b'/' => other.is_some_and(|&c| is_word(c)),
         b'.' | b':' => other.is_some_and(u8::is_ascii_digit),
         _ => false,
-    };
-    let before = match s.checked_sub(1).map(|i| b[i]) {
+    }
+}
+
+/// Nothing before `s` continues the token.
+fn free_before(b: &[u8], s: usize) -> bool {
+    match s.checked_sub(1).map(|i| b[i]) {
         None => true,
         Some(c) if is_word(c) || c == b'+' || c == b'@' => false,
         Some(c) => !joins(c, s.checked_sub(2).and_then(|i| b.get(i))),
-    };
-    let after = match b.get(e) {
+    }
+}
+
+/// Nothing from `e` on continues the token.
+fn free_after(b: &[u8], e: usize) -> bool {
+    match b.get(e) {
         None => true,
         Some(&c) if is_word(c) || c == b'@' => false,
         Some(&c) => !joins(c, b.get(e + 1)),
-    };
-    before && after
+    }
 }
 
 /// The values of the ASCII digits of `b`, on the stack. Only the first 24 are kept, which is
@@ -338,7 +427,8 @@ fn mobile(b: &[u8], s: usize, e: usize) -> bool {
     }
 }
 
-/// 주민등록번호: a real date in the century `G` encodes, and the check digit.
+/// 주민등록번호 / 외국인등록번호: a real date in the century `G` encodes. The old check digit is
+/// not required: numbers issued since October 2020 have none.
 fn rrn(b: &[u8], s: usize, e: usize) -> bool {
     let (buf, len) = digits(&b[s..e]);
     let d = &buf[..len];
@@ -358,12 +448,33 @@ fn rrn(b: &[u8], s: usize, e: usize) -> bool {
         2 => 28,
         _ => return false,
     };
-    if dd == 0 || dd > days {
-        return false;
-    }
-    const W: [u32; 12] = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-    let sum: u32 = d.iter().zip(W).map(|(&x, w)| u32::from(x) * w).sum();
-    (11 - sum % 11) % 10 == u32::from(d[12])
+    dd != 0 && dd <= days
+}
+
+/// US SSN: area 001–899 but 666, group 01–99, serial 0001–9999 (SSA's never-issued values).
+fn ssn(b: &[u8], s: usize, e: usize) -> bool {
+    let (buf, len) = digits(&b[s..e]);
+    let n = |r: Range<usize>| buf[r].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
+    len == 9 && !matches!(n(0..3), 0 | 666 | 900..) && n(3..5) != 0 && n(5..9) != 0
+}
+
+/// Korean driver's licence: four groups start with a region code 11–28; the three-group form
+/// (after a region name) is taken as it is.
+fn licence(b: &[u8], s: usize, e: usize) -> bool {
+    let (buf, len) = digits(&b[s..e]);
+    len == 10 || (len == 12 && (11..=28).contains(&(u32::from(buf[0]) * 10 + u32::from(buf[1]))))
+}
+
+/// IPv4: four numbers 0–255, not inside a longer dotted number; a `:port` may follow, and
+/// "IP" may touch it.
+fn ipv4(text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let in_range = b[s..e]
+        .split(|&c| c == b'.')
+        .all(|part| part.iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x - b'0')) <= 255);
+    let port = b.get(e) == Some(&b':') && b.get(e + 1).is_some_and(u8::is_ascii_digit);
+    let before = free_before(b, s) || word_ends_at(text, s, PiiKind::Ipv4);
+    (in_range && before && (port || free_after(b, e))).then_some((s, e))
 }
 
 /// Card: one kind of separator, issuer prefix and length, Luhn. For space-separated
@@ -431,20 +542,39 @@ fn luhn(d: &[u8]) -> bool {
 /// A bank word within [`CONTEXT_CHARS`] characters before `s`, or an account just before
 /// (a list after one "계좌:" keeps its context).
 fn account_context(text: &str, s: usize, last_account_end: Option<usize>) -> bool {
+    let from = context_start(text, s);
+    last_account_end.is_some_and(|end| end >= from) || context(text, s, PiiKind::BankAccount)
+}
+
+/// Where the context window before `s` starts.
+fn context_start(text: &str, s: usize) -> usize {
+    text[..s].char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i)
+}
+
+/// A context word of `kind` ends right at `s` ("SSN123456789", "IP10.0.0.1").
+fn word_ends_at(text: &str, s: usize, kind: PiiKind) -> bool {
     let head = &text[..s];
-    let from = head.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(i, _)| i);
-    if last_account_end.is_some_and(|end| end >= from) {
-        return true;
-    }
+    CONTEXT_WORDS.iter().any(|&(w, k)| {
+        k == kind
+            && head.len() >= w.len()
+            && head.is_char_boundary(head.len() - w.len())
+            && head[head.len() - w.len()..].eq_ignore_ascii_case(w)
+    })
+}
+
+/// A context word of `kind` within [`CONTEXT_CHARS`] characters before `s`.
+fn context(text: &str, s: usize, kind: PiiKind) -> bool {
+    let from = context_start(text, s);
     let b = text.as_bytes();
-    PATTERNS.context.find_overlapping_iter(&head[from..]).any(|m| {
-        let word = CONTEXT_WORDS[m.pattern().as_usize()].as_bytes();
+    PATTERNS.context.find_overlapping_iter(&text[from..s]).any(|m| {
+        let (word, k) = CONTEXT_WORDS[m.pattern().as_usize()];
+        let word = word.as_bytes();
         let (ws, we) = (from + m.start(), from + m.end());
         let ascii_letter = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_alphabetic);
         // Latin words must not continue a word ("KBO", "snowbank"); acronyms must not
         // be continued either ("NHN"). Korean words may touch anything.
         let glued_before = word[0].is_ascii() && ascii_letter(ws.checked_sub(1));
         let glued_after = word.len() <= 3 && word.is_ascii() && ascii_letter(Some(we));
-        !glued_before && !glued_after
+        k == kind && !glued_before && !glued_after
     })
 }

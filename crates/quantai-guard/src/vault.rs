@@ -14,8 +14,8 @@ use crate::PiiKind;
 /// [`Vault::restore`] would also replace it.
 #[derive(Clone, Debug, Default)]
 pub struct Vault {
-    ids: [HashMap<String, usize>; 5],
-    originals: [Vec<String>; 5],
+    ids: [HashMap<String, usize>; PiiKind::COUNT],
+    originals: [Vec<String>; PiiKind::COUNT],
 }
 
 impl Vault {

@@ -186,7 +186,11 @@ async fn run(cli: Cli) -> Result<()> {
 fn init_tracing(settings: &Settings) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&settings.log.level));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // Every log line passes the PII detector: a value that slipped into an error message or a
+    // field never reaches the log.
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(|| quantai_guard::MaskingWriter::new(std::io::stderr()));
     if settings.log.format == "json" {
         builder.json().init();
     } else {

@@ -103,7 +103,7 @@ fn a_lower_kind_yields_where_it_overlaps() {
 #[test]
 fn labels_and_serde_names() {
     let labels: Vec<_> = PiiKind::ALL.iter().map(|k| k.label()).collect();
-    assert_eq!(labels, ["EMAIL", "PHONE", "RRN", "CARD", "ACCOUNT"]);
+    assert_eq!(labels, ["EMAIL", "PHONE", "RRN", "CARD", "ACCOUNT", "SSN", "LICENSE", "PASSPORT", "IP"]);
 
     #[derive(Serialize, Deserialize, PartialEq, Debug)]
     struct Doc {
@@ -112,7 +112,13 @@ fn labels_and_serde_names() {
     }
     let doc = Doc { kinds: PiiKind::ALL.to_vec(), action: WordAction::Mask };
     let s = toml::to_string(&doc).unwrap();
-    assert_eq!(s, "kinds = [\"email\", \"phone\", \"rrn\", \"card\", \"bank_account\"]\naction = \"mask\"\n");
+    assert_eq!(
+        s,
+        concat!(
+            "kinds = [\"email\", \"phone\", \"rrn\", \"card\", \"bank_account\", ",
+            "\"ssn\", \"driver_license\", \"passport\", \"ipv4\"]\naction = \"mask\"\n"
+        )
+    );
     let back: Doc = toml::from_str("kinds = [\"bank_account\"]\naction = \"block\"").unwrap();
     assert_eq!(back, Doc { kinds: vec![PiiKind::BankAccount], action: WordAction::Block });
     assert!(toml::from_str::<Doc>("kinds = [\"BankAccount\"]\naction = \"block\"").is_err());

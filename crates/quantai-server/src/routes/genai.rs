@@ -67,8 +67,10 @@ pub(crate) async fn service_models(
         .policies
         .get(&service)
         .ok_or_else(|| ApiError::NotFound(format!("unknown service {service:?}"), "unknown_service"))?;
-    let models =
-        reg.policies.available(&reg.catalog, &service, t).map_err(|r| ApiError::bad(r.to_string(), None, r.code()))?;
+    let models = reg
+        .policies
+        .available(&reg.catalog, &service, t)
+        .map_err(|r| ApiError::bad(r.to_string(), None, r.code().code()))?;
     Ok(Json(json!({
         "service": service,
         "default_model": policy.default_model,
