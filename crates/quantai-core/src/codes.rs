@@ -61,6 +61,7 @@ codes! {
     InvalidDescription => ("invalid_description", 400, "invalid_request_error", "A description is too long."),
     InvalidStrategy => ("invalid_strategy", 400, "invalid_request_error", "A strategy spec is not valid; the message names the field."),
     InvalidTemplate => ("invalid_template", 400, "invalid_request_error", "A prompt template or its variables are not valid."),
+    UnknownService => ("unknown_service", 400, "invalid_request_error", "The service named (header, key or path) has no policy."),
     InvalidService => ("invalid_service", 400, "invalid_request_error", "The X-Quantai-Service header is not a valid service name."),
     MissingService => ("missing_service", 400, "invalid_request_error", "No service: neither the header nor the key names one."),
     InvalidConfig => ("invalid_config", 400, "invalid_request_error", "A reload was refused; the previous configuration stays in force."),
@@ -78,8 +79,7 @@ codes! {
     Forbidden => ("forbidden", 403, "permission_error", "The key may not do this (an admin key is needed, or another user's data)."),
     // 404
     NotFound => ("not_found", 404, "invalid_request_error", "No such route."),
-    ResourceNotFound => ("resource_not_found", 404, "invalid_request_error", "No such backtest, optimisation, strategy, document or market data (for this user)."),
-    UnknownService => ("unknown_service", 404, "invalid_request_error", "No such service in the policies."),
+    ResourceNotFound => ("resource_not_found", 404, "invalid_request_error", "No such backtest, optimisation, strategy, document, service or market data (for this user)."),
     ModelNotFound => ("model_not_found", 404, "invalid_request_error", "No such model in the catalog."),
     TemplateNotFound => ("template_not_found", 404, "invalid_request_error", "No such prompt template or version."),
     // 405, 413, 415
@@ -124,6 +124,31 @@ mod tests {
             if c.status() >= 500 {
                 assert!(matches!(c.kind(), "server_error" | "upstream_error"), "{c:?}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod doc_tests {
+    use super::ErrorCode;
+
+    /// `docs/errors.md` lists exactly the table, in order, with the same status, type and meaning.
+    #[test]
+    fn the_documented_table_is_the_table() {
+        let doc = include_str!("../../../docs/errors.md");
+        let rows: Vec<Vec<String>> = doc
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .map(|l| {
+                let cells = l.trim_matches('|').split(" | ").map(str::trim);
+                // Code and type are in backticks; a meaning keeps its own.
+                cells.enumerate().map(|(i, c)| if i < 3 { c.trim_matches('`') } else { c }.to_string()).collect()
+            })
+            .collect();
+        assert_eq!(rows.len(), ErrorCode::ALL.len(), "docs/errors.md rows");
+        for (row, c) in rows.iter().zip(ErrorCode::ALL) {
+            let want = [c.code().to_string(), c.status().to_string(), c.kind().to_string(), c.meaning().to_string()];
+            assert_eq!(row[..], want[..], "docs/errors.md row for {c:?}");
         }
     }
 }

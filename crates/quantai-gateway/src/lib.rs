@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod provider;
 pub mod providers;
 pub mod reqlog;
+pub mod savings;
 pub mod shared;
 mod stream;
 pub mod tokens;

@@ -27,6 +27,16 @@ pub enum Market {
 }
 
 impl Market {
+    /// The market a symbol is taken to trade on when none is named: KRX for six-digit codes
+    /// (`005930`), US otherwise. The CLI and the API both default through this.
+    pub fn for_symbol(symbol: &str) -> Market {
+        if symbol.len() == 6 && symbol.bytes().all(|b| b.is_ascii_digit()) {
+            Market::Krx
+        } else {
+            Market::Us
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Market::Krx => "KRX",
@@ -43,5 +53,19 @@ impl std::str::FromStr for Market {
             "US" | "NYSE" | "NASDAQ" => Ok(Market::Us),
             _ => Err(format!("market {s:?} is not KRX or US")),
         }
+    }
+}
+
+#[cfg(test)]
+mod market_tests {
+    use super::Market;
+
+    #[test]
+    fn six_digit_codes_default_to_krx_and_the_rest_to_us() {
+        assert_eq!(Market::for_symbol("005930"), Market::Krx);
+        assert_eq!(Market::for_symbol("AAPL"), Market::Us);
+        assert_eq!(Market::for_symbol("A005930"), Market::Us);
+        assert_eq!(Market::for_symbol("12345"), Market::Us);
+        assert_eq!(Market::for_symbol("0059300"), Market::Us);
     }
 }

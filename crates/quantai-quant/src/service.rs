@@ -26,8 +26,15 @@ pub enum EngineError {
     /// The caller's input is wrong; the message names what.
     #[error("{0}")]
     Invalid(String),
+    /// One field of the caller's input is wrong: its name, the stable code and what is wrong.
+    #[error("{message}")]
+    Field { field: &'static str, code: quantai_core::ErrorCode, message: String },
     #[error("{0}")]
     NotFound(String),
+    /// A fault inside quantai (a stored document that does not decode, a task that died): never
+    /// the caller's fault, answered as 500 with the detail kept in the log.
+    #[error("{0}")]
+    Internal(String),
     #[error(transparent)]
     Store(#[from] quantai_store::Error),
 }
@@ -202,7 +209,7 @@ fn to_row(b: &Bar) -> PriceRow {
 fn from_row(r: &PriceRow) -> Result<Bar> {
     Ok(Bar {
         date: date::parse(&r.date)
-            .map_err(|_| EngineError::Invalid(format!("stored date {:?} is not a date", r.date)))?,
+            .map_err(|_| EngineError::Internal(format!("stored date {:?} is not a date", r.date)))?,
         open: r.open,
         high: r.high,
         low: r.low,
@@ -366,7 +373,7 @@ impl Engine {
     pub async fn backtest(&self, user_id: &str, req: &BacktestRequest) -> Result<(String, BacktestResult)> {
         req.strategy.validate().map_err(|e| EngineError::Invalid(format!("strategy.{e}")))?;
         let s = self.series(&req.symbol, req.market, req.from, req.to).await?;
-        let market = s.market.unwrap_or(Market::Us);
+        let market = s.market.unwrap_or_else(|| Market::for_symbol(&req.symbol));
         let result = backtest::run(&req.strategy, &s).map_err(|e| EngineError::Invalid(e.to_string()))?;
         let id = uuid::Uuid::new_v4().to_string();
         let row = BacktestRow {
@@ -507,7 +514,7 @@ impl Engine {
                 Ok(r)
             }
             Ok(Err(e)) => Err(EngineError::Invalid(e.to_string())),
-            Err(e) => Err(EngineError::Invalid(format!("the search stopped: {e}"))),
+            Err(e) => Err(EngineError::Internal(format!("the search stopped: {e}"))),
         };
         match &result {
             Ok(r) => self.store.finish_optimization(id, Ok(&json(r)?), now_ms()).await?,
@@ -523,7 +530,7 @@ impl Engine {
         if user.is_some_and(|u| u != r.user_id) {
             return Err(missing());
         }
-        let bad = |e: serde_json::Error| EngineError::Invalid(format!("stored search {id}: {e}"));
+        let bad = |e: serde_json::Error| EngineError::Internal(format!("stored search {id}: {e}"));
         Ok(OptimizationStatus {
             request: serde_json::from_str(&r.request).map_err(bad)?,
             result: r.result.as_deref().map(serde_json::from_str).transpose().map_err(bad)?,
@@ -564,7 +571,7 @@ impl Engine {
             .await?
             .ok_or_else(|| EngineError::NotFound(format!("no backtest {id:?}")))?;
         let equity: Vec<crate::backtest::EquityPoint> =
-            serde_json::from_str(&doc).map_err(|e| EngineError::Invalid(format!("stored equity of {id}: {e}")))?;
+            serde_json::from_str(&doc).map_err(|e| EngineError::Internal(format!("stored equity of {id}: {e}")))?;
         let title = chart_title(&b.symbol, &b.strategy, &b.kpis);
         tokio::task::spawn_blocking(move || {
             if png {
@@ -574,8 +581,8 @@ impl Engine {
             }
         })
         .await
-        .map_err(|e| EngineError::Invalid(format!("chart: {e}")))?
-        .map_err(|e| EngineError::Invalid(e.to_string()))
+        .map_err(|e| EngineError::Internal(format!("chart: {e}")))?
+        .map_err(|e| EngineError::Internal(format!("chart: {e}")))
     }
 
     /// Backtests of `user` (everyone's when `None`), newest first.
@@ -598,7 +605,8 @@ pub fn chart_title(symbol: &str, spec: &StrategySpec, k: &Kpis) -> String {
 }
 
 fn decode(r: BacktestRow) -> Result<StoredBacktest> {
-    let bad = |what: &str, e: serde_json::Error| EngineError::Invalid(format!("stored backtest {}: {what}: {e}", r.id));
+    let bad =
+        |what: &str, e: serde_json::Error| EngineError::Internal(format!("stored backtest {}: {what}: {e}", r.id));
     Ok(StoredBacktest {
         strategy: serde_json::from_str(&r.spec).map_err(|e| bad("spec", e))?,
         kpis: serde_json::from_str(&r.kpis).map_err(|e| bad("kpis", e))?,
@@ -614,10 +622,55 @@ fn decode(r: BacktestRow) -> Result<StoredBacktest> {
 
 /// JSON of a stored document; NaN KPIs (no trade, no drawdown) become null.
 fn json(v: &impl Serialize) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| EngineError::Invalid(format!("cannot serialise: {e}")))
+    serde_json::to_string(v).map_err(|e| EngineError::Internal(format!("cannot serialise: {e}")))
 }
 
 fn now_ms() -> i64 {
     let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// A strategy to save for a user (`POST /api/v1/strategies`, and any other caller).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewStrategy {
+    /// Given: replaces the user's strategy of that id; absent: a new id.
+    pub id: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// A strategy spec (see [`StrategySpec`]), validated before anything is stored.
+    pub spec: serde_json::Value,
+}
+
+impl Engine {
+    /// Validates and stores a strategy for `user`; every bad field is named.
+    pub async fn save_strategy(&self, user: &str, s: NewStrategy) -> Result<quantai_store::strategies::StrategyRow> {
+        use quantai_core::ErrorCode as C;
+        let field = |field, code, message: &str| EngineError::Field { field, code, message: message.to_string() };
+        let id = s.id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            return Err(field("id", C::InvalidId, "id: 1 to 64 letters, digits, '-' or '_'"));
+        }
+        let name = s.name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(field("name", C::InvalidName, "name: 1 to 200 characters"));
+        }
+        if s.description.chars().count() > 4_000 {
+            return Err(field("description", C::InvalidDescription, "description: at most 4,000 characters"));
+        }
+        let spec = StrategySpec::parse(&s.spec.to_string())
+            .map_err(|e| field("spec", C::InvalidStrategy, &format!("spec: {e}")))?;
+        let now = now_ms();
+        let row = quantai_store::strategies::StrategyRow {
+            user_id: user.to_string(),
+            id,
+            name: name.to_string(),
+            description: s.description.trim().to_string(),
+            spec: json(&spec)?,
+            created_ms: now,
+            updated_ms: now,
+        };
+        Ok(self.store.save_strategy(&row).await?)
+    }
 }

@@ -39,6 +39,18 @@ pub fn document(r: &StrategyRow) -> Result<Document, RagError> {
     Ok(Document { id: r.id.clone(), text, metadata: Value::Object(meta), created_ms: Some(r.created_ms) })
 }
 
+impl crate::service::Rag {
+    /// Indexes a saved strategy into its owner's [`COLLECTION`] (replacing an older version).
+    pub async fn index_strategy(&self, r: &StrategyRow) -> Result<usize, RagError> {
+        self.upsert(COLLECTION, &r.user_id, vec![document(r)?]).await
+    }
+
+    /// Removes a deleted strategy from its owner's [`COLLECTION`]; whether it was indexed.
+    pub async fn unindex_strategy(&self, user: &str, id: &str) -> Result<bool, RagError> {
+        self.delete(COLLECTION, user, id).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

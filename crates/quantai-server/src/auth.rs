@@ -9,6 +9,8 @@ use axum::http::HeaderMap;
 use quantai_store::keys::{hash_key, ApiKey, Role};
 use quantai_store::Store;
 
+use quantai_core::ErrorCode;
+
 use crate::error::ApiError;
 
 /// The caller behind a request.
@@ -40,17 +42,22 @@ impl KeyCache {
     /// Authenticates the `Authorization: Bearer` header.
     pub async fn authenticate(&self, store: &Store, headers: &HeaderMap) -> Result<Principal, ApiError> {
         let raw = headers.get(axum::http::header::AUTHORIZATION).ok_or_else(|| {
-            ApiError::Unauthorized(
-                "missing Authorization header: send 'Authorization: Bearer <quantai API key>'".into(),
+            ApiError::new(
+                ErrorCode::InvalidApiKey,
+                "missing Authorization header: send 'Authorization: Bearer <quantai API key>'",
             )
         })?;
-        let raw = raw.to_str().map_err(|_| ApiError::Unauthorized("Authorization header is not valid text".into()))?;
+        let raw = raw
+            .to_str()
+            .map_err(|_| ApiError::new(ErrorCode::InvalidApiKey, "Authorization header is not valid text"))?;
         let key = raw
             .strip_prefix("Bearer ")
             .or_else(|| raw.strip_prefix("bearer "))
             .map(str::trim)
             .filter(|k| !k.is_empty())
-            .ok_or_else(|| ApiError::Unauthorized("Authorization header must be 'Bearer <quantai API key>'".into()))?;
+            .ok_or_else(|| {
+                ApiError::new(ErrorCode::InvalidApiKey, "Authorization header must be 'Bearer <quantai API key>'")
+            })?;
         let hash = hash_key(key);
         if let Ok(map) = self.map.read() {
             if let Some((p, at)) = map.get(&hash) {
@@ -60,8 +67,10 @@ impl KeyCache {
             }
         }
         // Never echo the key: only a recognisable prefix would be safe, and even that is omitted.
-        let found =
-            store.find_key_by_hash(&hash).await?.ok_or_else(|| ApiError::Unauthorized("invalid API key".into()))?;
+        let found = store
+            .find_key_by_hash(&hash)
+            .await?
+            .ok_or_else(|| ApiError::new(ErrorCode::InvalidApiKey, "invalid API key"))?;
         let p = Principal::from(found);
         if let Ok(mut map) = self.map.write() {
             if map.len() > 100_000 {

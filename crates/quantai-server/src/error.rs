@@ -1,180 +1,309 @@
 //! The one place errors become HTTP responses, always in OpenAI's shape
-//! `{"error":{"message","type","param","code"}}`.
+//! `{"error":{"message","type","param","code"}}`. Every conversion from a library error lives
+//! here; the code, status and type come from [`ErrorCode`]'s table. Internal faults are always
+//! 500 `internal_error`: the detail goes to the log under the request id, and the message
+//! carries only that id.
 
-use axum::http::StatusCode;
+use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, QueryRejection};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use quantai_core::policy::Refusal;
+use quantai_core::ErrorCode;
+use quantai_gateway::limits::Limited;
 use quantai_gateway::{GatewayError, ProviderError};
-use serde_json::json;
+use quantai_quant::service::EngineError;
+use quantai_rag::RagError;
+use serde::Serialize;
 
-/// Every error an HTTP route can answer with.
-#[derive(Debug, thiserror::Error)]
-pub enum ApiError {
-    #[error("{0}")]
-    BadRequest(String, Option<String>, &'static str),
-    #[error("{0}")]
-    Unauthorized(String),
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
-    NotFound(String, &'static str),
-    #[error("request body is {0}")]
-    TooLarge(String),
-    #[error(transparent)]
-    Gateway(GatewayError),
-    #[error("storage error: {0}")]
-    Store(#[from] quantai_store::Error),
-    #[error("{0}")]
-    Unavailable(String),
-    #[error("rate limit reached: {}; retry after {:.3} s", .0.what, .0.retry_after.as_secs_f64())]
-    RateLimited(quantai_gateway::limits::Limited),
+tokio::task_local! {
+    /// The id of the request being served (set by the request-id middleware).
+    pub(crate) static REQUEST_ID: String;
+}
+
+/// The current request's id, when inside a request.
+pub fn request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
+/// Every error an HTTP route answers with.
+#[derive(Debug)]
+pub struct ApiError {
+    code: ErrorCode,
+    message: String,
+    param: Option<String>,
+    /// A status other than the code's (an upstream's own 4xx, passed on).
+    status: Option<StatusCode>,
+    /// Boxed: errors travel in `Result`s and most have none.
+    extra: Option<Box<Extra>>,
+}
+
+/// Headers some errors add.
+#[derive(Debug)]
+enum Extra {
+    RateLimited(Limited),
+    BudgetReset(time::OffsetDateTime),
+}
+
+/// The body of every error, as documented in the OpenAPI document.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// OpenAI's error object.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// What went wrong, naming the field and value where there is one.
+    pub message: String,
+    /// OpenAI's error type: `invalid_request_error`, `authentication_error`, ...
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The offending parameter, if one.
+    pub param: Option<String>,
+    /// A stable code from the table in `docs/errors.md`.
+    pub code: String,
+}
+
+impl ApiError {
+    /// An error of `code` with a message for the caller.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), param: None, status: None, extra: None }
+    }
+
+    /// Names the offending parameter.
+    pub fn param(mut self, param: impl Into<String>) -> Self {
+        self.param = Some(param.into());
+        self
+    }
+
+    /// A fault inside quantai: logged in full with the request id; the caller sees only the id.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        let id = request_id().unwrap_or_else(|| "-".into());
+        tracing::error!(request_id = %id, error = %detail, "internal error");
+        Self::new(ErrorCode::InternalError, format!("internal error; request id {id} (see the server log)"))
+    }
+
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+            .unwrap_or_else(|| StatusCode::from_u16(self.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
 }
 
 impl From<GatewayError> for ApiError {
     fn from(e: GatewayError) -> Self {
+        use ErrorCode as C;
         match e {
-            GatewayError::RateLimited(l) => ApiError::RateLimited(l),
+            GatewayError::InvalidRequest { message, param, code } => {
+                let mut a = ApiError::new(code, message);
+                a.param = param;
+                a
+            }
+            GatewayError::Refused(r) => {
+                let param = matches!(
+                    r,
+                    Refusal::UnknownModel { .. }
+                        | Refusal::TierNotAllowed { .. }
+                        | Refusal::MissingCapabilities { .. }
+                        | Refusal::NotAChatModel { .. }
+                );
+                let a = ApiError::new(r.code(), r.to_string());
+                if param {
+                    a.param("model")
+                } else {
+                    a
+                }
+            }
+            GatewayError::Upstream(p) => upstream(p),
+            GatewayError::BudgetExceeded { what, resets_at } => {
+                let mut a = ApiError::new(C::BudgetExceeded, format!("{what}; it resets at {resets_at}"));
+                a.extra = Some(Box::new(Extra::BudgetReset(resets_at)));
+                a
+            }
+            GatewayError::RateLimited(l) => {
+                let mut a = ApiError::new(
+                    C::RateLimitExceeded,
+                    format!("rate limit reached: {}; retry after {:.3} s", l.what, l.retry_after.as_secs_f64()),
+                );
+                a.extra = Some(Box::new(Extra::RateLimited(l)));
+                a
+            }
             GatewayError::Unavailable(m) => {
                 tracing::error!(error = %m, "a shared store is unavailable");
-                ApiError::Unavailable("a shared store (redis) is unavailable; see the server log".into())
+                ApiError::new(C::Unavailable, "a shared store (redis) is unavailable; see the server log")
             }
-            other => ApiError::Gateway(other),
+            GatewayError::Internal(m) => ApiError::internal(m),
         }
     }
 }
 
-/// Status, OpenAI `type` and `code` of an error. One exhaustive table.
-fn classify(e: &ApiError) -> (StatusCode, &'static str, String) {
-    use StatusCode as S;
-    match e {
-        ApiError::BadRequest(_, _, code) => (S::BAD_REQUEST, "invalid_request_error", (*code).to_string()),
-        ApiError::Unauthorized(_) => (S::UNAUTHORIZED, "authentication_error", "invalid_api_key".into()),
-        ApiError::Forbidden(_) => (S::FORBIDDEN, "permission_error", "forbidden".into()),
-        ApiError::NotFound(_, code) => (S::NOT_FOUND, "invalid_request_error", (*code).to_string()),
-        ApiError::TooLarge(_) => (S::PAYLOAD_TOO_LARGE, "invalid_request_error", "body_too_large".into()),
-        ApiError::Gateway(g) => match g {
-            GatewayError::InvalidRequest { code, .. } => (S::BAD_REQUEST, "invalid_request_error", (*code).to_string()),
-            GatewayError::Refused(r) => {
-                let status = match r {
-                    Refusal::UnknownModel { .. } => S::NOT_FOUND,
-                    _ => S::BAD_REQUEST,
-                };
-                (status, "invalid_request_error", r.code().to_string())
-            }
-            GatewayError::Upstream(p) => match p {
-                ProviderError::Timeout => (S::GATEWAY_TIMEOUT, "upstream_error", "upstream_timeout".into()),
-                ProviderError::Connect(_) => (S::BAD_GATEWAY, "upstream_error", "upstream_unreachable".into()),
-                ProviderError::Body(_) => (S::BAD_GATEWAY, "upstream_error", "upstream_interrupted".into()),
-                ProviderError::Http { status: 429, .. } => {
-                    (S::TOO_MANY_REQUESTS, "rate_limit_error", "upstream_rate_limited".into())
-                }
-                // Our credentials upstream are wrong: the caller cannot fix that.
-                ProviderError::Http { status: 401 | 403, .. } => {
-                    (S::BAD_GATEWAY, "upstream_error", "upstream_auth_failed".into())
-                }
-                ProviderError::Http { status, .. } if (400..500).contains(status) => (
-                    S::from_u16(*status).unwrap_or(S::BAD_REQUEST),
-                    "invalid_request_error",
-                    "upstream_rejected".into(),
-                ),
-                ProviderError::Http { .. } => (S::BAD_GATEWAY, "upstream_error", "upstream_server_error".into()),
-            },
-            GatewayError::BudgetExceeded { .. } => {
-                (S::TOO_MANY_REQUESTS, "insufficient_quota", "budget_exceeded".into())
-            }
-            GatewayError::Internal(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "internal_error".into()),
-            GatewayError::RateLimited(_) => (S::TOO_MANY_REQUESTS, "rate_limit_error", "rate_limit_exceeded".into()),
-            GatewayError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "server_error", "unavailable".into()),
-        },
-        ApiError::Store(_) => (S::INTERNAL_SERVER_ERROR, "server_error", "storage_error".into()),
-        ApiError::Unavailable(_) => (S::SERVICE_UNAVAILABLE, "server_error", "unavailable".into()),
-        ApiError::RateLimited(_) => (S::TOO_MANY_REQUESTS, "rate_limit_error", "rate_limit_exceeded".into()),
-    }
-}
-
-fn param(e: &ApiError) -> Option<String> {
-    match e {
-        ApiError::BadRequest(_, p, _) => p.clone(),
-        ApiError::Gateway(GatewayError::InvalidRequest { param, .. }) => param.clone(),
-        ApiError::Gateway(GatewayError::Refused(
-            Refusal::UnknownModel { .. }
-            | Refusal::TierNotAllowed { .. }
-            | Refusal::MissingCapabilities { .. }
-            | Refusal::NotAChatModel { .. },
-        )) => Some("model".into()),
-        _ => None,
-    }
-}
-
-fn message(e: &ApiError) -> String {
-    match e {
-        // Pass the upstream's own explanation through when it gave one.
-        ApiError::Gateway(GatewayError::Upstream(ProviderError::Http { status, body, .. })) => {
-            let upstream = serde_json::from_slice::<serde_json::Value>(body)
+/// The upstream's failure: its own explanation is passed on where it gave one; our credentials
+/// and transport details (URLs, addresses) stay in the log.
+fn upstream(p: ProviderError) -> ApiError {
+    use ErrorCode as C;
+    match p {
+        ProviderError::Timeout => ApiError::new(C::UpstreamTimeout, "the upstream provider did not answer in time"),
+        ProviderError::Connect(e) => {
+            tracing::warn!(error = %e, "upstream unreachable");
+            ApiError::new(C::UpstreamUnreachable, "cannot reach the upstream provider; see the server log")
+        }
+        ProviderError::Body(e) => {
+            tracing::warn!(error = %e, "upstream answer broke off");
+            ApiError::new(C::UpstreamInterrupted, "the upstream connection broke while answering; see the server log")
+        }
+        ProviderError::Http { status, body, .. } => {
+            let theirs = serde_json::from_slice::<serde_json::Value>(&body)
                 .ok()
                 .and_then(|v| v["error"]["message"].as_str().map(str::to_string));
-            match upstream {
-                Some(_) if matches!(status, 401 | 403) => {
-                    format!("upstream answered HTTP {status}: the provider refused quantai's credentials")
+            match status {
+                401 | 403 => ApiError::new(
+                    C::UpstreamAuthFailed,
+                    format!("upstream answered HTTP {status}: the provider refused quantai's credentials"),
+                ),
+                _ => {
+                    let message = match theirs {
+                        Some(m) => format!("upstream answered HTTP {status}: {m}"),
+                        None => format!("upstream answered HTTP {status}"),
+                    };
+                    match status {
+                        429 => ApiError::new(C::UpstreamRateLimited, message),
+                        400..=499 => {
+                            let mut a = ApiError::new(C::UpstreamRejected, message);
+                            a.status = StatusCode::from_u16(status).ok();
+                            a
+                        }
+                        _ => ApiError::new(C::UpstreamServerError, message),
+                    }
                 }
-                Some(m) => format!("upstream answered HTTP {status}: {m}"),
-                None => format!("upstream answered HTTP {status}"),
             }
         }
-        // Our own credentials upstream, and transport details (URLs, addresses), stay in the log.
-        ApiError::Gateway(GatewayError::Upstream(ProviderError::Connect(_))) => {
-            "cannot reach the upstream provider; see the server log".into()
-        }
-        ApiError::Gateway(GatewayError::Upstream(ProviderError::Body(_))) => {
-            "the upstream connection broke while answering; see the server log".into()
-        }
-        ApiError::Store(_) => "a storage error occurred; see the server log".into(),
-        other => other.to_string(),
     }
 }
 
-impl ApiError {
-    pub fn bad(msg: impl Into<String>, param: Option<&str>, code: &'static str) -> Self {
-        ApiError::BadRequest(msg.into(), param.map(str::to_string), code)
+impl From<quantai_store::Error> for ApiError {
+    fn from(e: quantai_store::Error) -> Self {
+        match e {
+            quantai_store::Error::Invalid(m) => ApiError::new(ErrorCode::InvalidRequest, m),
+            other => ApiError::internal(format_args!("storage: {other}")),
+        }
     }
+}
 
-    pub fn status(&self) -> StatusCode {
-        classify(self).0
+impl From<EngineError> for ApiError {
+    fn from(e: EngineError) -> Self {
+        match e {
+            EngineError::Invalid(m) => ApiError::new(ErrorCode::InvalidRequest, m),
+            EngineError::Field { field, code, message } => ApiError::new(code, message).param(field),
+            EngineError::NotFound(m) => ApiError::new(ErrorCode::ResourceNotFound, m),
+            EngineError::Internal(m) => ApiError::internal(m),
+            EngineError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<RagError> for ApiError {
+    fn from(e: RagError) -> Self {
+        match e {
+            RagError::Invalid(m) => ApiError::new(ErrorCode::InvalidRequest, m),
+            RagError::NotFound(m) => ApiError::new(ErrorCode::ResourceNotFound, format!("{m} not found")),
+            // The embedder (the gateway, when configured) is a dependency that can be down.
+            RagError::Embed(m) => {
+                tracing::error!(error = %m, "embedding failed");
+                ApiError::new(ErrorCode::Unavailable, "the embedding model is unavailable; see the server log")
+            }
+            other => ApiError::internal(other),
+        }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        match r {
+            JsonRejection::MissingJsonContentType(_) => ApiError::new(
+                ErrorCode::UnsupportedMediaType,
+                "send the body as JSON with 'Content-Type: application/json'",
+            ),
+            JsonRejection::BytesRejection(b) => b.into(),
+            other => ApiError::new(ErrorCode::InvalidJson, other.body_text()),
+        }
+    }
+}
+
+impl From<BytesRejection> for ApiError {
+    fn from(r: BytesRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(ErrorCode::BodyTooLarge, "request body is over the size limit")
+        } else {
+            ApiError::new(ErrorCode::InvalidBody, format!("cannot read the request body: {r}"))
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        ApiError::new(ErrorCode::InvalidQuery, format!("invalid query string: {}", r.body_text()))
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(r: PathRejection) -> Self {
+        ApiError::new(ErrorCode::InvalidPath, format!("invalid path: {}", r.body_text()))
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (status, kind, code) = classify(&self);
-        if let ApiError::Store(e) = &self {
-            tracing::error!(error = %e, "storage error");
-        }
-        let body = json!({"error": {"message": message(&self), "type": kind, "param": param(&self), "code": code}});
+        let status = self.status();
+        let body = ErrorBody {
+            error: ErrorDetail {
+                message: self.message,
+                kind: self.code.kind().to_string(),
+                param: self.param,
+                code: self.code.code().to_string(),
+            },
+        };
         let mut resp = (status, axum::Json(body)).into_response();
-        if let ApiError::Gateway(GatewayError::BudgetExceeded { resets_at, .. }) = &self {
-            let secs = (*resets_at - time::OffsetDateTime::now_utc()).whole_seconds().max(1);
-            if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
-                resp.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
-            }
-            if let Ok(t) = resets_at.format(&time::format_description::well_known::Rfc3339) {
-                if let Ok(v) = axum::http::HeaderValue::from_str(&t) {
-                    resp.headers_mut().insert("x-quantai-budget-reset", v);
+        let h = resp.headers_mut();
+        match self.extra.map(|e| *e) {
+            None => {}
+            Some(Extra::BudgetReset(resets_at)) => {
+                let secs = (resets_at - time::OffsetDateTime::now_utc()).whole_seconds().max(1);
+                insert(h, axum::http::header::RETRY_AFTER, &secs.to_string());
+                if let Ok(t) = resets_at.format(&time::format_description::well_known::Rfc3339) {
+                    insert(h, HeaderName::from_static("x-quantai-budget-reset"), &t);
                 }
             }
-        }
-        if let ApiError::RateLimited(l) = &self {
-            rate_headers(resp.headers_mut(), &l.info);
-            let secs = l.retry_after.as_secs_f64().ceil().max(1.0) as u64;
-            if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
-                resp.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            Some(Extra::RateLimited(l)) => {
+                rate_headers(h, &l.info);
+                let secs = l.retry_after.as_secs_f64().ceil().max(1.0) as u64;
+                insert(h, axum::http::header::RETRY_AFTER, &secs.to_string());
             }
         }
         resp
     }
 }
 
+fn insert(h: &mut HeaderMap, name: HeaderName, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        h.insert(name, v);
+    }
+}
+
 /// OpenAI-style `x-ratelimit-*` headers from the tightest buckets.
-pub fn rate_headers(h: &mut axum::http::HeaderMap, info: &quantai_gateway::limits::RateInfo) {
+pub fn rate_headers(h: &mut HeaderMap, info: &quantai_gateway::limits::RateInfo) {
     for (unit, b) in [("requests", info.requests), ("tokens", info.tokens)] {
         let Some(b) = b else { continue };
         let reset = if b.reset < std::time::Duration::from_secs(1) {
@@ -187,10 +316,8 @@ pub fn rate_headers(h: &mut axum::http::HeaderMap, info: &quantai_gateway::limit
             (format!("x-ratelimit-remaining-{unit}"), b.remaining.to_string()),
             (format!("x-ratelimit-reset-{unit}"), reset),
         ] {
-            if let (Ok(n), Ok(v)) =
-                (axum::http::HeaderName::from_bytes(name.as_bytes()), axum::http::HeaderValue::from_str(&value))
-            {
-                h.insert(n, v);
+            if let Ok(n) = HeaderName::from_bytes(name.as_bytes()) {
+                insert(h, n, &value);
             }
         }
     }

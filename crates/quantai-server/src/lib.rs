@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod extract;
 pub mod rag;
 mod routes;
 
@@ -167,8 +168,27 @@ pub fn router(state: AppState) -> Router {
     let limit = state.settings.server.max_body_bytes;
     routes::routes()
         .layer(axum::middleware::from_fn_with_state(state.clone(), observe))
+        .layer(axum::middleware::from_fn(request_id))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
+}
+
+/// Gives every request an id (the client's `X-Request-Id` when it is a sane token, else a new
+/// UUID), visible to handlers and errors while it is served and echoed in `x-request-id`.
+async fn request_id(req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+        })
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string);
+    let mut resp = error::REQUEST_ID.scope(id.clone(), next.run(req)).await;
+    if let Ok(v) = axum::http::HeaderValue::from_str(&id) {
+        resp.headers_mut().entry("x-request-id").or_insert(v);
+    }
+    resp
 }
 
 /// Counts and times every request by route.

@@ -137,6 +137,23 @@ pub struct UsageGroup {
     pub cost_picos: i64,
 }
 
+impl UsageGroup {
+    /// The `total` group of a report: every field summed (saturating).
+    pub fn total(groups: &[UsageGroup]) -> UsageGroup {
+        let sum = |f: fn(&UsageGroup) -> i64| groups.iter().fold(0i64, |a, g| a.saturating_add(f(g)));
+        UsageGroup {
+            key: "total".into(),
+            requests: sum(|g| g.requests),
+            attempts: sum(|g| g.attempts),
+            errors: sum(|g| g.errors),
+            prompt_tokens: sum(|g| g.prompt_tokens),
+            cached_tokens: sum(|g| g.cached_tokens),
+            completion_tokens: sum(|g| g.completion_tokens),
+            cost_picos: sum(|g| g.cost_picos),
+        }
+    }
+}
+
 impl Store {
     /// Writes rows in one transaction: all or none.
     pub async fn insert_usage(&self, rows: &[UsageRecord]) -> Result<()> {

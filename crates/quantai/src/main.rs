@@ -313,16 +313,20 @@ async fn usage_report(settings: &Settings, a: ReportArgs) -> Result<()> {
         "{:<24} {:>9} {:>7} {:>12} {:>10} {:>12} {:>16}",
         "key", "requests", "errors", "prompt", "cached", "completion", "cost_usd"
     );
-    let mut total = Cost::ZERO;
     for g in &groups {
         let cost = Cost::from_picos(i128::from(g.cost_picos));
-        total = total + cost;
         println!(
             "{:<24} {:>9} {:>7} {:>12} {:>10} {:>12} {:>16}",
             g.key, g.requests, g.errors, g.prompt_tokens, g.cached_tokens, g.completion_tokens, cost
         );
     }
-    println!("total cost: ${total}");
+    let total = quantai_store::ledger::UsageGroup::total(&groups);
+    println!(
+        "total: {} requests, {} errors, cost ${}",
+        total.requests,
+        total.errors,
+        Cost::from_picos(i128::from(total.cost_picos))
+    );
     store.close().await;
     Ok(())
 }

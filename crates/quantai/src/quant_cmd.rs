@@ -200,20 +200,12 @@ async fn engine(settings: &Settings) -> Result<Engine> {
     Ok(engine)
 }
 
-fn default_market(symbol: &str) -> Market {
-    if symbol.len() == 6 && symbol.bytes().all(|b| b.is_ascii_digit()) {
-        Market::Krx
-    } else {
-        Market::Us
-    }
-}
-
 pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
     let e = engine(settings).await?;
     match cmd {
         DataCmd::Import { file, symbol, market, skip_bad_rows } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let market = market.unwrap_or_else(|| default_market(&symbol));
+            let market = market.unwrap_or_else(|| Market::for_symbol(&symbol));
             let r = e.import_csv(&text, &symbol, market, skip_bad_rows).await.map_err(anyhow::Error::msg)?;
             println!(
                 "{symbol} ({}): {} rows, {} inserted, {} updated, {} unchanged, {} rejected",

@@ -10,6 +10,8 @@ mod strategies;
 use axum::routing::{get, post};
 use axum::Router;
 
+use quantai_core::ErrorCode;
+
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -51,9 +53,10 @@ pub(crate) fn routes() -> Router<AppState> {
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {
-    ApiError::NotFound(format!("no route {}", uri.path()), "not_found")
+    ApiError::new(ErrorCode::NotFound, format!("no route {}", uri.path()))
 }
 
+/// 405; axum adds the `Allow` header listing the path's methods.
 async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
-    ApiError::bad(format!("method {method} is not allowed on {}", uri.path()), None, "method_not_allowed")
+    ApiError::new(ErrorCode::MethodNotAllowed, format!("method {method} is not allowed on {}", uri.path()))
 }

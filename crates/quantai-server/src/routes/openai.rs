@@ -11,8 +11,11 @@ use quantai_gateway::cache::CacheDirective;
 use quantai_gateway::{CallContext, Reply};
 use serde_json::{json, Map, Value};
 
+use quantai_core::ErrorCode;
+
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::extract::Auth;
 use crate::AppState;
 
 /// Header naming the calling service (default: the key's service).
@@ -20,47 +23,39 @@ pub const SERVICE_HEADER: &str = "x-quantai-service";
 
 /// Turns a body extraction result into a JSON object or an OpenAI-shaped error.
 pub(crate) fn json_object(body: Result<Bytes, BytesRejection>) -> Result<Map<String, Value>, ApiError> {
-    let bytes = body.map_err(|r| {
-        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::TooLarge("over the size limit".into())
-        } else {
-            ApiError::bad(format!("cannot read the request body: {r}"), None, "invalid_body")
-        }
-    })?;
+    let bytes = body?;
     if bytes.is_empty() {
-        return Err(ApiError::bad("the request body is empty; send a JSON object", None, "invalid_json"));
+        return Err(ApiError::new(ErrorCode::InvalidJson, "the request body is empty; send a JSON object"));
     }
     match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(m)) => Ok(m),
-        Ok(other) => Err(ApiError::bad(
+        Ok(other) => Err(ApiError::new(
+            ErrorCode::InvalidJson,
             format!(
                 "the request body must be a JSON object, got {}",
                 if other.is_array() { "an array" } else { "a scalar" }
             ),
-            None,
-            "invalid_json",
         )),
-        Err(e) => Err(ApiError::bad(format!("the request body is not valid JSON: {e}"), None, "invalid_json")),
+        Err(e) => Err(ApiError::new(ErrorCode::InvalidJson, format!("the request body is not valid JSON: {e}"))),
     }
 }
 
-pub(crate) async fn context(state: &AppState, headers: &HeaderMap) -> Result<(Principal, CallContext), ApiError> {
-    let p = state.keys.authenticate(&state.store, headers).await?;
+pub(crate) fn context(p: Principal, headers: &HeaderMap) -> Result<(Principal, CallContext), ApiError> {
     let service = match headers.get(SERVICE_HEADER) {
         Some(v) => {
             v.to_str().ok().filter(|s| !s.is_empty() && s.len() <= 128).map(str::to_string).ok_or_else(|| {
-                ApiError::bad("X-Quantai-Service is not a valid service name", None, "invalid_service")
+                ApiError::new(ErrorCode::InvalidService, "X-Quantai-Service is not a valid service name")
             })?
         }
         None => p.service.clone().ok_or_else(|| {
-            ApiError::bad(
+            ApiError::new(
+                ErrorCode::MissingService,
                 "no service: send the X-Quantai-Service header or use a key created with --service",
-                None,
-                "missing_service",
             )
         })?,
     };
-    let mut ctx = CallContext::new(uuid::Uuid::new_v4().to_string(), p.user_id.clone(), service);
+    let id = crate::error::request_id().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let mut ctx = CallContext::new(id, p.user_id.clone(), service);
     ctx.cache = cache_directive(headers);
     Ok((p, ctx))
 }
@@ -80,13 +75,13 @@ struct TemplateRef {
 /// Renders `quantai_template` into a message of the request; returns (name, version) for the
 /// ledger.
 async fn apply_template(state: &AppState, body: &mut Map<String, Value>, t: Value) -> Result<(String, i64), ApiError> {
-    let bad = |m: String| ApiError::bad(m, Some("quantai_template"), "invalid_template");
+    let bad = |m: String| ApiError::new(ErrorCode::InvalidTemplate, m).param("quantai_template");
     let t: TemplateRef = serde_json::from_value(t).map_err(|e| bad(format!("quantai_template: {e}")))?;
     let tpl = state
         .store
         .template(&t.name, t.version)
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no prompt template {:?}", t.name), "template_not_found"))?;
+        .ok_or_else(|| ApiError::new(ErrorCode::TemplateNotFound, format!("no prompt template {:?}", t.name)))?;
     let values = t
         .variables
         .into_iter()
@@ -104,7 +99,7 @@ async fn apply_template(state: &AppState, body: &mut Map<String, Value>, t: Valu
     match body.entry("messages").or_insert_with(|| Value::Array(Vec::new())) {
         Value::Array(a) if role == "system" => a.insert(0, msg),
         Value::Array(a) => a.push(msg),
-        _ => return Err(ApiError::bad("'messages' must be an array", Some("messages"), "invalid_type")),
+        _ => return Err(ApiError::new(ErrorCode::InvalidType, "'messages' must be an array").param("messages")),
     }
     Ok((tpl.name, tpl.version))
 }
@@ -160,12 +155,13 @@ enum Endpoint {
 
 async fn call(
     state: AppState,
+    p: Principal,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
     endpoint: Endpoint,
 ) -> Result<Response, ApiError> {
     let started = Instant::now();
-    let (_, mut ctx) = context(&state, &headers).await?;
+    let (_, mut ctx) = context(p, &headers)?;
     let mut body = json_object(body)?;
     if let Some(t) = body.remove("quantai_template") {
         ctx.template = Some(apply_template(&state, &mut body, t).await?);
@@ -182,22 +178,23 @@ async fn call(
 
 pub(crate) async fn chat(
     State(state): State<AppState>,
+    Auth(p): Auth,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    call(state, headers, body, Endpoint::Chat).await
+    call(state, p, headers, body, Endpoint::Chat).await
 }
 
 pub(crate) async fn embeddings(
     State(state): State<AppState>,
+    Auth(p): Auth,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    call(state, headers, body, Endpoint::Embeddings).await
+    call(state, p, headers, body, Endpoint::Embeddings).await
 }
 
-pub(crate) async fn models(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    state.keys.authenticate(&state.store, &headers).await?;
+pub(crate) async fn models(State(state): State<AppState>, _: Auth) -> Result<Response, ApiError> {
     let reg = state.gateway.registry();
     let data: Vec<Value> = reg
         .catalog

@@ -1,13 +1,14 @@
 //! Operations: health, readiness, metrics, the OpenAPI document, configuration reload.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use quantai_store::keys::Role;
+use quantai_core::ErrorCode;
 use serde_json::json;
 
 use crate::error::ApiError;
+use crate::extract::Admin;
 use crate::AppState;
 
 /// The OpenAPI 3.1 document, kept as data beside the code; a test checks it lists every route.
@@ -43,16 +44,12 @@ pub(crate) async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }
 
-pub(crate) async fn reload(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    let p = state.keys.authenticate(&state.store, &headers).await?;
-    if p.role != Role::Admin {
-        return Err(ApiError::Forbidden("reloading configuration needs an admin key".into()));
-    }
+pub(crate) async fn reload(State(state): State<AppState>, _: Admin) -> Result<Json<serde_json::Value>, ApiError> {
     let reg = state.gateway.reload().map_err(|e| {
-        ApiError::bad(format!("reload refused, the previous configuration stays in force: {e}"), None, "invalid_config")
+        ApiError::new(
+            ErrorCode::InvalidConfig,
+            format!("reload refused, the previous configuration stays in force: {e}"),
+        )
     })?;
     Ok(Json(json!({
         "reloaded": true,

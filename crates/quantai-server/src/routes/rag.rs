@@ -1,37 +1,20 @@
 //! RAG API. The user is always the caller's key: no request can name another user's partition.
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::Json;
+use quantai_core::ErrorCode;
 use quantai_rag::service::{Mode, Rag, SearchRequest};
 use quantai_rag::{Document, RagError};
-use quantai_store::keys::Role;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::quant::body;
-use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath, Auth};
 use crate::AppState;
 
-impl From<RagError> for ApiError {
-    fn from(e: RagError) -> Self {
-        match e {
-            RagError::Invalid(m) => ApiError::bad(m, None, "invalid_request"),
-            RagError::NotFound(m) => ApiError::NotFound(format!("{m} not found"), "resource_not_found"),
-            other => {
-                tracing::error!(error = %other, "rag failed");
-                ApiError::Unavailable(other.to_string())
-            }
-        }
-    }
-}
-
-async fn caller(state: &AppState, headers: &HeaderMap) -> Result<(Principal, std::sync::Arc<Rag>), ApiError> {
-    let p = state.keys.authenticate(&state.store, headers).await?;
-    let rag = state.rag.clone().ok_or_else(|| ApiError::Unavailable("RAG is disabled (rag.enabled = false)".into()))?;
-    Ok((p, rag))
+fn rag(state: &AppState) -> Result<std::sync::Arc<Rag>, ApiError> {
+    state.rag.clone().ok_or_else(|| ApiError::new(ErrorCode::Unavailable, "RAG is disabled (rag.enabled = false)"))
 }
 
 #[derive(Deserialize)]
@@ -42,18 +25,17 @@ pub(crate) struct Upsert {
 
 pub(crate) async fn upsert(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(collection): Path<String>,
-    b: Result<Json<Upsert>, JsonRejection>,
+    Auth(p): Auth,
+    ApiPath(collection): ApiPath<String>,
+    ApiJson(req): ApiJson<Upsert>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let (p, rag) = caller(&state, &headers).await?;
-    let req = body(b)?;
+    let rag = rag(&state)?;
     if req.documents.len() > 256 {
-        return Err(ApiError::bad(
+        return Err(ApiError::new(
+            ErrorCode::TooManyDocuments,
             format!("{} documents in one request; at most 256", req.documents.len()),
-            Some("documents"),
-            "too_many_documents",
-        ));
+        )
+        .param("documents"));
     }
     let n = rag.upsert(&collection, &p.user_id, req.documents).await?;
     Ok((StatusCode::OK, Json(json!({"collection": collection, "upserted": n}))))
@@ -61,11 +43,10 @@ pub(crate) async fn upsert(
 
 pub(crate) async fn delete(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((collection, id)): Path<(String, String)>,
+    Auth(p): Auth,
+    ApiPath((collection, id)): ApiPath<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let (p, rag) = caller(&state, &headers).await?;
-    if rag.delete(&collection, &p.user_id, &id).await? {
+    if rag(&state)?.delete(&collection, &p.user_id, &id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(RagError::NotFound(format!("document {id:?} in {collection:?}")).into())
@@ -74,13 +55,11 @@ pub(crate) async fn delete(
 
 pub(crate) async fn search(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(collection): Path<String>,
-    b: Result<Json<SearchRequest>, JsonRejection>,
+    Auth(p): Auth,
+    ApiPath(collection): ApiPath<String>,
+    ApiJson(req): ApiJson<SearchRequest>,
 ) -> Result<Json<Value>, ApiError> {
-    let (p, rag) = caller(&state, &headers).await?;
-    let req = body(b)?;
-    let hits = rag.search(&p.user_id, &[collection], &req).await?;
+    let hits = rag(&state)?.search(&p.user_id, &[collection], &req).await?;
     Ok(Json(json!({"hits": hits})))
 }
 
@@ -106,14 +85,13 @@ pub(crate) struct PromptRequest {
 
 pub(crate) async fn prompt(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    b: Result<Json<PromptRequest>, JsonRejection>,
+    Auth(p): Auth,
+    ApiJson(req): ApiJson<PromptRequest>,
 ) -> Result<Json<Value>, ApiError> {
-    let (p, rag) = caller(&state, &headers).await?;
-    let req = body(b)?;
+    let rag = rag(&state)?;
     let model = req.model.unwrap_or_else(|| "gpt-4o-mini".into());
     let window = state.gateway.registry().catalog.get(&model).map(|m| m.context_window as usize).ok_or_else(|| {
-        ApiError::bad(format!("model {model:?} is not in the catalog"), Some("model"), "model_not_found")
+        ApiError::new(ErrorCode::UnknownModel, format!("model {model:?} is not in the catalog")).param("model")
     })?;
     let collections =
         req.collections.unwrap_or_else(|| vec![quantai_rag::backtest_doc::COLLECTION.into(), "user_strategies".into()]);
@@ -137,10 +115,8 @@ pub(crate) async fn prompt(
         "budget": built.budget, "language": built.language})))
 }
 
-pub(crate) async fn collections(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<Value>, ApiError> {
-    let (p, rag) = caller(&state, &headers).await?;
+pub(crate) async fn collections(State(state): State<AppState>, caller: Auth) -> Result<Json<Value>, ApiError> {
     // An admin sees every user's counts; anyone else their own.
-    let user = (p.role != Role::Admin).then_some(p.user_id.as_str());
-    let stats = rag.stats(user).await?;
+    let stats = rag(&state)?.stats(caller.owner()).await?;
     Ok(Json(json!({"collections": stats})))
 }

@@ -29,7 +29,8 @@ async fn model_selection_api() {
     assert_eq!(ids(&sb_adv["models"]), ["gpt-4-turbo"]);
 
     let e = openai_error(app.get("/api/v1/gen-ai/models/astrology", &app.key).send().await.unwrap(), 404).await;
-    assert_eq!(e["code"], "unknown_service");
+    assert_eq!(e["code"], "resource_not_found");
+    assert!(e["message"].as_str().unwrap().contains("astrology"), "{e}");
     let e = openai_error(app.get("/api/v1/gen-ai/models?tier=gold", &app.key).send().await.unwrap(), 400).await;
     assert!(e["message"].as_str().unwrap().contains("gold"));
     let e = openai_error(app.get("/api/v1/gen-ai/models?colour=red", &app.key).send().await.unwrap(), 400).await;

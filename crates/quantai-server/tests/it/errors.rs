@@ -1,5 +1,5 @@
 use quantai_mock::Mode;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::helpers::*;
 
@@ -93,7 +93,9 @@ async fn bad_inputs_get_openai_errors_and_are_never_billed() {
 
     // Unknown routes and methods answer in the same shape.
     openai_error(app.get("/v1/nothing", &app.key).send().await.unwrap(), 404).await;
-    openai_error(app.get(chat, &app.key).send().await.unwrap(), 400).await;
+    let resp = app.get(chat, &app.key).send().await.unwrap();
+    assert_eq!(resp.headers()["allow"], "POST", "405 lists the path's methods");
+    assert_eq!(openai_error(resp, 405).await["code"], "method_not_allowed");
 
     assert_eq!(app.upstream_requests(), 0, "no refused request reached the upstream");
     app.assert_rows_stay(0).await;
@@ -143,4 +145,61 @@ async fn upstream_timeout_and_unreachable_upstream() {
     assert_eq!(e["code"], "upstream_timeout");
     let r = &app.rows(1).await[0];
     assert_eq!(r.error_class.as_deref(), Some("timeout"));
+}
+
+#[tokio::test]
+async fn internal_faults_are_500_with_the_request_id_and_no_internals() {
+    let app = spawn_app().await;
+    let created = app
+        .post("/api/v1/backtests", &app.key)
+        .json(&json!({"symbol": "AAPL", "strategy": {"kind": "sma_cross", "params": {"fast": 10, "slow": 30}}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let id = created.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    // A stored document that no longer decodes is quantai's fault, not the caller's.
+    sqlx::query("UPDATE backtests SET kpis = 'not json' WHERE id = ?")
+        .bind(&id)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    let resp = app.get(&format!("/api/v1/backtests/{id}"), &app.key).send().await.unwrap();
+    let rid = resp.headers()["x-request-id"].to_str().unwrap().to_string();
+    let e = openai_error(resp, 500).await;
+    assert_eq!(e["code"], "internal_error");
+    assert_eq!(e["type"], "server_error");
+    let m = e["message"].as_str().unwrap();
+    assert!(m.contains(&rid), "the message carries the request id {rid}: {m}");
+    assert!(!m.contains("kpis") && !m.contains("not json") && !m.contains("stored"), "no internals: {m}");
+
+    // A client's own request id is kept (a sane token), an unsafe one replaced.
+    let resp = app.get("/api/v1/backtests", &app.key).header("x-request-id", "trace-42").send().await.unwrap();
+    assert_eq!(resp.headers()["x-request-id"], "trace-42");
+    let resp = app.get("/api/v1/backtests", &app.key).header("x-request-id", "a b<script>").send().await.unwrap();
+    assert_ne!(resp.headers()["x-request-id"], "a b<script>");
+}
+
+#[tokio::test]
+async fn bodies_need_a_json_content_type_and_bad_queries_name_the_problem() {
+    let app = spawn_app().await;
+    let resp = app
+        .http
+        .post(app.url("/api/v1/backtests"))
+        .bearer_auth(&app.key)
+        .body(r#"{"symbol":"AAPL","strategy":{"kind":"buy_and_hold"}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(openai_error(resp, 415).await["code"], "unsupported_media_type");
+    let resp = app.get("/api/v1/backtests?limit=many", &app.key).send().await.unwrap();
+    let e = openai_error(resp, 400).await;
+    assert_eq!(e["code"], "invalid_query");
+    assert!(e["message"].as_str().unwrap().contains("limit"), "{e}");
+    // Authentication comes before the body is read: no key, a bad body, 401.
+    let resp = app.http.post(app.url("/api/v1/backtests")).body("{").send().await.unwrap();
+    assert_eq!(openai_error(resp, 401).await["code"], "invalid_api_key");
+    // A user key cannot do what needs an admin key.
+    let resp = app.post("/api/v1/admin/reload", &app.key).send().await.unwrap();
+    assert_eq!(openai_error(resp, 403).await["code"], "forbidden");
 }

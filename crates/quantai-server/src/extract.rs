@@ -1,0 +1,93 @@
+//! The extractors every handler uses: the authenticated caller ([`Auth`]), an admin caller
+//! ([`Admin`]), and JSON bodies, query strings and paths whose rejections come back in OpenAI's
+//! error shape ([`ApiJson`], [`ApiQuery`], [`ApiPath`]). A handler reads its input with these,
+//! calls one library function and shapes the answer.
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use quantai_core::ErrorCode;
+use quantai_store::keys::Role;
+use serde::de::DeserializeOwned;
+
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::AppState;
+
+/// The caller, authenticated by its `Authorization: Bearer` key (401 otherwise).
+#[derive(Clone, Debug)]
+pub struct Auth(pub Principal);
+
+impl FromRequestParts<AppState> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        state.keys.authenticate(&state.store, &parts.headers).await.map(Auth)
+    }
+}
+
+impl Auth {
+    /// Whose data the caller sees: an admin everyone's (`None`), anyone else their own.
+    pub fn owner(&self) -> Option<&str> {
+        (self.0.role != Role::Admin).then_some(self.0.user_id.as_str())
+    }
+}
+
+/// An authenticated caller with an admin key (403 for a user key).
+#[derive(Clone, Debug)]
+pub struct Admin(pub Principal);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Auth(p) = Auth::from_request_parts(parts, state).await?;
+        if p.role != Role::Admin {
+            let what = parts.uri.path();
+            return Err(ApiError::new(ErrorCode::Forbidden, format!("{what} needs an admin key")));
+        }
+        Ok(Admin(p))
+    }
+}
+
+/// A JSON body: 415 without a JSON content type, 413 over the size limit, 400 `invalid_json`
+/// naming the field otherwise.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::Json::<T>::from_request(req, state).await.map(|axum::Json(t)| ApiJson(t)).map_err(ApiError::from)
+    }
+}
+
+/// A query string: 400 `invalid_query` naming the parameter.
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(t)| ApiQuery(t))
+            .map_err(ApiError::from)
+    }
+}
+
+/// Path parameters: 400 `invalid_path`.
+#[derive(Debug)]
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(t)| ApiPath(t))
+            .map_err(ApiError::from)
+    }
+}
