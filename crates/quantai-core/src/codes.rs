@@ -66,7 +66,6 @@ codes! {
     MissingService => ("missing_service", 400, "invalid_request_error", "No service: neither the header nor the key names one."),
     InvalidConfig => ("invalid_config", 400, "invalid_request_error", "A reload was refused; the previous configuration stays in force."),
     TooManyDocuments => ("too_many_documents", 400, "invalid_request_error", "More documents in one request than allowed."),
-    UnknownModel => ("unknown_model", 400, "invalid_request_error", "A model named as a parameter (e.g. a baseline) is not in the catalog."),
     ModelNotChat => ("model_not_chat", 400, "invalid_request_error", "The model is not a chat model."),
     ModelNotEmbedding => ("model_not_embedding", 400, "invalid_request_error", "The model is not an embedding model."),
     ModelTierNotAllowed => ("model_tier_not_allowed", 400, "invalid_request_error", "The service's policy does not allow the model's tier."),
@@ -80,7 +79,7 @@ codes! {
     // 404
     NotFound => ("not_found", 404, "invalid_request_error", "No such route."),
     ResourceNotFound => ("resource_not_found", 404, "invalid_request_error", "No such backtest, optimisation, strategy, document, service or market data (for this user)."),
-    ModelNotFound => ("model_not_found", 404, "invalid_request_error", "No such model in the catalog."),
+    ModelNotFound => ("model_not_found", 404, "invalid_request_error", "No such model in the catalog (as `model`, a baseline or a prompt's model)."),
     TemplateNotFound => ("template_not_found", 404, "invalid_request_error", "No such prompt template or version."),
     // 405, 413, 415
     MethodNotAllowed => ("method_not_allowed", 405, "invalid_request_error", "The path exists but not with this method; `Allow` lists the methods it has."),

@@ -388,6 +388,16 @@ impl Gateway {
                 code: quantai_core::ErrorCode::ModelNotEmbedding,
             });
         }
+        // `dimensions` shortens a vector; it cannot lengthen one.
+        if let (Some(asked), Some(has)) = (body.get("dimensions").and_then(Value::as_u64), spec.dimensions) {
+            if asked > u64::from(has) {
+                return Err(GatewayError::InvalidRequest {
+                    message: format!("'dimensions' {asked} is more than {:?} has ({has})", spec.id),
+                    param: Some("dimensions".into()),
+                    code: quantai_core::ErrorCode::InvalidValue,
+                });
+            }
+        }
         // An embedding fallback must produce vectors of the same size, or it would corrupt an index.
         let plan = self.plan(&spec, |m| {
             registry

@@ -14,7 +14,7 @@ use crate::{Gateway, GatewayError};
 pub const DEFAULT_BASELINE: &str = "gpt-4-turbo";
 
 /// One service and day.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct SavingsRow {
     pub service: String,
     pub day: String,
@@ -23,25 +23,33 @@ pub struct SavingsRow {
     pub prompt_tokens: i64,
     pub cached_tokens: i64,
     pub completion_tokens: i64,
+    #[schema(value_type = String)]
     pub actual_usd: Cost,
+    #[schema(value_type = String)]
     pub baseline_usd: Cost,
+    #[schema(value_type = String)]
     pub saved_vs_baseline_usd: Cost,
+    #[schema(value_type = String)]
     pub cache_saved_usd: Cost,
 }
 
 /// The sums over every row.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct SavingsTotal {
+    #[schema(value_type = String)]
     pub actual_usd: Cost,
+    #[schema(value_type = String)]
     pub baseline_usd: Cost,
+    #[schema(value_type = String)]
     pub saved_vs_baseline_usd: Cost,
     /// Saved against the baseline, in percent of the baseline (two decimals).
     pub saved_vs_baseline_pct: f64,
+    #[schema(value_type = String)]
     pub cache_saved_usd: Cost,
 }
 
 /// The whole report.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct SavingsReport {
     pub baseline_model: String,
     pub groups: Vec<SavingsRow>,
@@ -62,7 +70,7 @@ impl Gateway {
         let spec = reg.catalog.get(baseline_id).ok_or_else(|| GatewayError::InvalidRequest {
             message: format!("baseline model {baseline_id:?} is not in the catalog"),
             param: Some("baseline".into()),
-            code: ErrorCode::UnknownModel,
+            code: ErrorCode::ModelNotFound,
         })?;
         let groups = store.spend_by_service_day(filter).await.map_err(|e| GatewayError::Internal(e.to_string()))?;
         Ok(report(&spec.id, &spec.price, &groups))

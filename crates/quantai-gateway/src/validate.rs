@@ -144,6 +144,17 @@ pub fn chat(body: &Map<String, Value>) -> Result<(), GatewayError> {
     Ok(())
 }
 
+/// One item of an embeddings input array: a non-empty text, a token id, or a non-empty array
+/// of token ids (OpenAI's forms).
+fn input_item(v: &Value) -> bool {
+    match v {
+        Value::String(s) => !s.is_empty(),
+        Value::Number(n) => n.is_u64(),
+        Value::Array(t) => !t.is_empty() && t.iter().all(|x| x.is_u64()),
+        _ => false,
+    }
+}
+
 /// Checks an embeddings body.
 pub fn embeddings(body: &Map<String, Value>) -> Result<(), GatewayError> {
     check(body, "model", Want::Str)?;
@@ -156,6 +167,10 @@ pub fn embeddings(body: &Map<String, Value>) -> Result<(), GatewayError> {
         Some(Value::String(s)) if s.is_empty() => Err(invalid("input", "'input' must not be empty".into())),
         Some(Value::String(_)) => Ok(()),
         Some(Value::Array(a)) if a.is_empty() => Err(invalid("input", "'input' must not be an empty array".into())),
+        Some(Value::Array(a)) if !a.iter().all(input_item) => Err(invalid(
+            "input",
+            "'input' items must be non-empty texts, token ids, or non-empty arrays of token ids".into(),
+        )),
         Some(Value::Array(_)) => Ok(()),
         Some(other) => Err(invalid("input", format!("'input' must be a string or an array, got {}", kind(other)))),
     }?;

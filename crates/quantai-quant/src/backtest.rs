@@ -19,11 +19,13 @@ use crate::kpi::{self, Kpis};
 use crate::strategy::{Direction, Fill, SpecError, StrategySpec};
 
 /// One closed trade.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Trade {
     #[serde(with = "crate::date::serde_iso")]
+    #[schema(value_type = String, format = Date)]
     pub entry_date: Date,
     #[serde(with = "crate::date::serde_iso")]
+    #[schema(value_type = String, format = Date)]
     pub exit_date: Date,
     /// Positive for a long trade, negative for a short one.
     pub size: f64,
@@ -40,9 +42,10 @@ pub struct Trade {
 }
 
 /// One point of the equity curve.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EquityPoint {
     #[serde(with = "crate::date::serde_iso")]
+    #[schema(value_type = String, format = Date)]
     pub date: Date,
     pub equity: f64,
     /// The position held at the bar's close (shares; negative when short).
@@ -50,13 +53,15 @@ pub struct EquityPoint {
 }
 
 /// What a backtest produced.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BacktestResult {
     pub spec: StrategySpec,
     pub symbol: String,
     #[serde(with = "crate::date::serde_iso")]
+    #[schema(value_type = String, format = Date)]
     pub from: Date,
     #[serde(with = "crate::date::serde_iso")]
+    #[schema(value_type = String, format = Date)]
     pub to: Date,
     pub bars: usize,
     pub kpis: Kpis,

@@ -10,9 +10,10 @@ use time::Date;
 use crate::{date, Market};
 
 /// One daily bar.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Bar {
     #[serde(with = "crate::date::serde_iso")]
+    #[schema(value_type = String, format = Date)]
     pub date: Date,
     pub open: f64,
     pub high: f64,
@@ -92,7 +93,7 @@ impl Series {
 }
 
 /// A row that failed validation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct BadRow {
     /// 1-based line number in the file (the header is line 1).
     pub line: usize,

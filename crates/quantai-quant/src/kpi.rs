@@ -11,38 +11,52 @@ use crate::backtest::{EquityPoint, Trade};
 
 const YEAR: f64 = 252.0;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Kpis {
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub final_equity: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub total_return: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub cagr: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub volatility_ann: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub sharpe: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub sortino: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub max_drawdown: f64,
     /// Bars from the peak before the deepest drawdown to its recovery (or the last bar).
     pub max_drawdown_bars: usize,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub calmar: f64,
     pub n_trades: usize,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub win_rate: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub profit_factor: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub avg_win: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub avg_loss: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub exposure: f64,
     #[serde(deserialize_with = "nan_if_null")]
+    #[schema(value_type = Option<f64>)]
     pub buy_and_hold_return: f64,
 }
 

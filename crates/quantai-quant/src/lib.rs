@@ -18,7 +18,7 @@ pub mod sweep;
 use serde::{Deserialize, Serialize};
 
 /// The exchange a symbol trades on; it decides the calendar (and the KRX sell tax).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum Market {
     #[serde(rename = "KRX")]
     Krx,

@@ -42,7 +42,7 @@ pub enum EngineError {
 pub type Result<T, E = EngineError> = std::result::Result<T, E>;
 
 /// What an import did.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ImportReport {
     pub symbol: String,
     pub market: Market,
@@ -77,15 +77,18 @@ pub struct BacktestDone {
 }
 
 /// A backtest request: the data and the strategy.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BacktestRequest {
+    #[schema(min_length = 1)]
     pub symbol: String,
     #[serde(default)]
     pub market: Option<Market>,
     #[serde(default, with = "opt_date")]
+    #[schema(value_type = Option<String>, format = Date)]
     pub from: Option<Date>,
     #[serde(default, with = "opt_date")]
+    #[schema(value_type = Option<String>, format = Date)]
     pub to: Option<Date>,
     pub strategy: StrategySpec,
 }
@@ -112,15 +115,18 @@ mod opt_date {
 }
 
 /// A parameter search on stored data.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OptimizeRequest {
+    #[schema(min_length = 1)]
     pub symbol: String,
     #[serde(default)]
     pub market: Option<Market>,
     #[serde(default, with = "opt_date")]
+    #[schema(value_type = Option<String>, format = Date)]
     pub from: Option<Date>,
     #[serde(default, with = "opt_date")]
+    #[schema(value_type = Option<String>, format = Date)]
     pub to: Option<Date>,
     pub search: SearchSpec,
     /// Also run a walk-forward: `folds` windows, each searched on its first `train` share.
@@ -128,6 +134,7 @@ pub struct OptimizeRequest {
     pub walk_forward: Option<WalkForward>,
     /// How many of the best trials the stored leaderboard keeps.
     #[serde(default = "default_keep")]
+    #[schema(minimum = 1, maximum = 10000)]
     pub keep: usize,
 }
 
@@ -135,15 +142,18 @@ fn default_keep() -> usize {
     50
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WalkForward {
+    #[schema(minimum = 1, maximum = 50)]
     pub folds: usize,
+    /// The in-sample share of each window.
+    #[schema(minimum = 0.1, maximum = 0.95)]
     pub train: f64,
 }
 
 /// A finished search: the best trials (best first), how many ran, and the walk-forward folds.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct OptimizeResult {
     pub leaderboard: Vec<Trial>,
     pub trials: usize,
@@ -152,7 +162,7 @@ pub struct OptimizeResult {
 }
 
 /// A search as its owner sees it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct OptimizationStatus {
     pub id: String,
     pub user_id: String,
@@ -161,6 +171,7 @@ pub struct OptimizationStatus {
     pub status: String,
     pub done: i64,
     pub total: i64,
+    #[schema(value_type = Object)]
     pub request: serde_json::Value,
     pub result: Option<OptimizeResult>,
     pub error: Option<String>,
@@ -172,7 +183,7 @@ pub struct OptimizationStatus {
 pub type Progress = std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>;
 
 /// A stored backtest's summary.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct StoredBacktest {
     pub id: String,
     pub user_id: String,
@@ -631,15 +642,20 @@ fn now_ms() -> i64 {
 }
 
 /// A strategy to save for a user (`POST /api/v1/strategies`, and any other caller).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewStrategy {
     /// Given: replaces the user's strategy of that id; absent: a new id.
+    #[schema(pattern = "^[A-Za-z0-9_-]{1,64}$")]
     pub id: Option<String>,
+    /// 1 to 200 characters, not only spaces.
+    #[schema(pattern = "\\S", max_length = 200)]
     pub name: String,
     #[serde(default)]
+    #[schema(max_length = 4000)]
     pub description: String,
     /// A strategy spec (see [`StrategySpec`]), validated before anything is stored.
+    #[schema(value_type = StrategySpec)]
     pub spec: serde_json::Value,
 }
 

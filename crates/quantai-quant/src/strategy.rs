@@ -9,7 +9,7 @@ use crate::bars::Series;
 use crate::indicators as ta;
 
 /// A strategy and how it trades.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StrategySpec {
     pub kind: Kind,
@@ -23,6 +23,7 @@ pub struct StrategySpec {
     #[serde(default)]
     pub execution: Execution,
     #[serde(default = "default_cash")]
+    #[schema(exclusive_minimum = 0.0)]
     pub initial_cash: f64,
 }
 
@@ -30,7 +31,7 @@ fn default_cash() -> f64 {
     10_000.0
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     SmaCross,
@@ -87,7 +88,7 @@ impl std::str::FromStr for Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Entry signals buy, exit signals close.
@@ -98,7 +99,7 @@ pub enum Direction {
 }
 
 /// Trading costs.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Costs {
     /// Commission as a fraction of the traded value (0.001 = 0.1 %).
@@ -114,7 +115,7 @@ pub struct Costs {
 }
 
 /// When orders fill and in what units.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Execution {
     pub fill: Fill,
@@ -130,7 +131,7 @@ impl Default for Execution {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Fill {
     /// At the next bar's open (no look-ahead; backtesting.py's default).

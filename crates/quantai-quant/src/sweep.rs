@@ -14,7 +14,7 @@ use crate::kpi::Kpis;
 use crate::strategy::StrategySpec;
 
 /// The values one parameter may take: `lo..=hi` by `step`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     pub lo: f64,
@@ -40,7 +40,7 @@ impl Range {
 }
 
 /// What to maximise.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Objective {
     #[default]
@@ -59,7 +59,7 @@ impl Objective {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     Grid,
@@ -68,14 +68,16 @@ pub enum Method {
 }
 
 /// A search: the base strategy, the space, how to search it and what counts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchSpec {
     pub strategy: StrategySpec,
+    /// Parameters of the strategy's kind to search (at least one), each over a range.
     pub space: BTreeMap<String, Range>,
     pub method: Method,
     /// Trials for random and TPE (grid tries every point).
     #[serde(default = "default_trials")]
+    #[schema(minimum = 1, maximum = 100000)]
     pub trials: usize,
     #[serde(default)]
     pub objective: Objective,
@@ -95,7 +97,7 @@ fn default_seed() -> u64 {
 }
 
 /// One evaluated parameter set.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Trial {
     pub params: BTreeMap<String, f64>,
     /// The objective; `None` when the trial made too few trades or the objective is undefined.
@@ -408,7 +410,7 @@ fn density(x: f64, centres: &[f64], bw: f64, r: &Range) -> f64 {
 }
 
 /// One walk-forward fold: the best parameters in-sample and how they did out of sample.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Fold {
     pub in_sample: (String, String),
     pub out_of_sample: (String, String),

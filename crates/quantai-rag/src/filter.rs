@@ -44,6 +44,11 @@ impl Filter {
                             "gte" => gte = Some(num(field, op, x)?),
                             "lt" => lt = Some(num(field, op, x)?),
                             "lte" => lte = Some(num(field, op, x)?),
+                            "eq" if x.is_object() => {
+                                return Err(RagError::Invalid(format!(
+                                    "filter {field:?}: eq needs a value or a list, not an object"
+                                )))
+                            }
                             "eq" => eq = Some(x.clone()),
                             _ => {
                                 return Err(RagError::Invalid(format!(
@@ -157,6 +162,42 @@ fn same(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
+
+/// A RAG metadata filter: a scalar is equality, an array membership, an object a range
+/// (`gt`, `gte`, `lt`, `lte`) or `{"eq": value}`.
+pub struct MetadataFilter;
+
+impl utoipa::PartialSchema for MetadataFilter {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, OneOfBuilder, Schema, SchemaType, Type};
+        let closed = || Some(AdditionalProperties::<Schema>::FreeForm(false));
+        let number = || ObjectBuilder::new().schema_type(Type::Number);
+        let scalar = || {
+            ObjectBuilder::new().schema_type(SchemaType::from_iter([
+                Type::String,
+                Type::Number,
+                Type::Boolean,
+                Type::Null,
+                Type::Array,
+            ]))
+        };
+        let range = ObjectBuilder::new()
+            .property("gt", number())
+            .property("gte", number())
+            .property("lt", number())
+            .property("lte", number())
+            .additional_properties(closed());
+        let eq = ObjectBuilder::new().property("eq", scalar()).required("eq").additional_properties(closed());
+        let condition = OneOfBuilder::new().item(scalar()).item(range).item(eq);
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .additional_properties(Some(Schema::OneOf(condition.build())))
+            .description(Some("Metadata conditions: {\"sharpe\": {\"gte\": 1}}, {\"symbol\": [\"AAPL\", \"MSFT\"]}"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for MetadataFilter {}
 
 #[cfg(test)]
 mod tests {

@@ -21,12 +21,17 @@ pub mod text;
 
 /// A document to index: its id (unique per collection and user), text, metadata (a JSON
 /// object, for filters) and creation time (now when absent).
-#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    #[schema(min_length = 1, max_length = 191)]
     pub id: String,
+    /// 1 to 16,384 characters, not only spaces.
+    #[schema(pattern = "\\S", max_length = 16384)]
     pub text: String,
+    /// A JSON object: fields to filter on.
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     pub metadata: serde_json::Value,
     #[serde(default)]
     pub created_ms: Option<i64>,

@@ -8,7 +8,7 @@ use crate::service::Hit;
 use crate::text::is_korean;
 
 /// A built prompt.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Prompt {
     pub prompt: String,
     /// The contexts used, in citation order (`[1]` is the first).
@@ -20,7 +20,7 @@ pub struct Prompt {
     pub language: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Cited {
     pub n: usize,
     pub collection: String,

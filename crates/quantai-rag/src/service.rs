@@ -27,6 +27,8 @@ use crate::{Document, RagError};
 const RRF_K: f64 = 60.0;
 /// Longest document text accepted, in bytes.
 pub const MAX_TEXT: usize = 64 * 1024;
+/// Longest document text in characters (so at most [`MAX_TEXT`] bytes of UTF-8).
+pub const MAX_TEXT_CHARS: usize = MAX_TEXT / 4;
 
 type Key = (String, String);
 
@@ -38,7 +40,7 @@ struct Cell {
 }
 
 /// How a search ranks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// Vector and keyword rankings fused (reciprocal rank fusion).
@@ -49,16 +51,21 @@ pub enum Mode {
 }
 
 /// A search over one user's documents.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
+    #[schema(pattern = "\\S")]
     pub query: String,
     #[serde(default = "default_k")]
+    #[schema(minimum = 1, maximum = 100)]
     pub k: usize,
+    /// Metadata conditions: `{"sharpe": {"gte": 1}}`, `{"symbol": ["AAPL", "MSFT"]}`.
     #[serde(default)]
+    #[schema(value_type = Option<crate::filter::MetadataFilter>)]
     pub filter: Value,
     /// Vector candidates below this cosine are dropped (keyword matches still count).
     #[serde(default)]
+    #[schema(minimum = -1.0, maximum = 1.0)]
     pub threshold: Option<f32>,
     #[serde(default)]
     pub mode: Mode,
@@ -69,11 +76,12 @@ fn default_k() -> usize {
 }
 
 /// One result.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct Hit {
     pub collection: String,
     pub id: String,
     pub text: String,
+    #[schema(value_type = Object)]
     pub metadata: Value,
     pub created_ms: i64,
     /// The fused score (RRF in hybrid mode, else the ranking's own score).
@@ -309,11 +317,11 @@ impl Rag {
         check_name("user id", user, 128)?;
         for d in &docs {
             check_name("document id", &d.id, 191)?;
-            if d.text.trim().is_empty() || d.text.len() > MAX_TEXT {
+            let chars = d.text.chars().count();
+            if d.text.trim().is_empty() || chars > MAX_TEXT_CHARS {
                 return Err(RagError::Invalid(format!(
-                    "document {:?}: text must be 1 to {MAX_TEXT} bytes, got {}",
-                    d.id,
-                    d.text.len()
+                    "document {:?}: text must be 1 to {MAX_TEXT_CHARS} characters, not only spaces; got {chars}",
+                    d.id
                 )));
             }
             if !(d.metadata.is_object() || d.metadata.is_null()) {
@@ -424,6 +432,9 @@ impl Rag {
     pub async fn search(&self, user: &str, collections: &[String], req: &SearchRequest) -> Result<Vec<Hit>, RagError> {
         if req.query.trim().is_empty() {
             return Err(RagError::Invalid("query is empty".into()));
+        }
+        if req.threshold.is_some_and(|t| !(-1.0..=1.0).contains(&t)) {
+            return Err(RagError::Invalid("threshold: a cosine similarity in -1..=1".into()));
         }
         if req.k == 0 || req.k > 100 {
             return Err(RagError::Invalid(format!("k must be 1 to 100, got {}", req.k)));

@@ -50,7 +50,8 @@ impl FromRequestParts<AppState> for Admin {
 }
 
 /// A JSON body: 415 without a JSON content type, 413 over the size limit, 400 `invalid_json`
-/// naming the field otherwise.
+/// naming the field otherwise. A number with no fraction (`20.0`) is an integer, as JSON
+/// Schema has it, so integer fields take it.
 #[derive(Debug)]
 pub struct ApiJson<T>(pub T);
 
@@ -58,7 +59,49 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        axum::Json::<T>::from_request(req, state).await.map(|axum::Json(t)| ApiJson(t)).map_err(ApiError::from)
+        if !json_content_type(req.headers()) {
+            return Err(ApiError::new(
+                ErrorCode::UnsupportedMediaType,
+                "send the body as JSON with 'Content-Type: application/json'",
+            ));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state).await?;
+        let mut v: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| ApiError::new(ErrorCode::InvalidJson, format!("the body is not valid JSON: {e}")))?;
+        integral_floats(&mut v);
+        serde_path_to_error::deserialize(v).map(ApiJson).map_err(|e| {
+            let path = e.path().to_string();
+            let err = ApiError::new(ErrorCode::InvalidJson, format!("{path}: {}", e.inner()));
+            if path == "." {
+                err
+            } else {
+                err.param(path)
+            }
+        })
+    }
+}
+
+/// `application/json` or any `+json` type.
+fn json_content_type(h: &axum::http::HeaderMap) -> bool {
+    let Some(ct) = h.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else { return false };
+    let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+}
+
+/// Turns every float without a fraction that fits an i64 into an integer.
+fn integral_floats(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                    *v = Value::from(f as i64);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(integral_floats),
+        Value::Object(o) => o.values_mut().for_each(integral_floats),
+        _ => {}
     }
 }
 

@@ -79,7 +79,7 @@ const COLUMNS: [&str; 28] = [
 const ROWS_PER_STATEMENT: usize = 200;
 
 /// What to aggregate usage by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
     Day,
@@ -123,7 +123,7 @@ pub struct UsageFilter {
 }
 
 /// One group of a usage report. Cost is exact integer pico-USD.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct UsageGroup {
     pub key: String,
     /// Client requests: final attempts only.

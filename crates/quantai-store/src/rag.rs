@@ -20,7 +20,7 @@ pub struct RagDocRow {
 }
 
 /// Documents and users of one collection.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, utoipa::ToSchema)]
 pub struct RagCollectionStats {
     pub collection: String,
     pub documents: i64,

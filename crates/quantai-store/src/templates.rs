@@ -22,6 +22,8 @@ pub struct Template {
 
 /// Largest template body accepted.
 pub const MAX_BODY: usize = 64 * 1024;
+/// Longest template body in characters (so at most [`MAX_BODY`] bytes of UTF-8).
+pub const MAX_BODY_CHARS: usize = MAX_BODY / 4;
 
 /// The variables of `body`, in order of first use; an unclosed `{{` or a bad name is an error.
 pub fn parse_variables(body: &str) -> Result<Vec<String>> {
@@ -94,8 +96,10 @@ impl Store {
     /// Stores `body` as the next version of `name`.
     pub async fn create_template(&self, name: &str, body: &str, now_ms: i64) -> Result<Template> {
         check_name(name)?;
-        if body.trim().is_empty() || body.len() > MAX_BODY {
-            return Err(Error::Invalid(format!("template body must be 1 to {MAX_BODY} bytes")));
+        if body.trim().is_empty() || body.chars().count() > MAX_BODY_CHARS {
+            return Err(Error::Invalid(format!(
+                "template body must be 1 to {MAX_BODY_CHARS} characters, not only spaces"
+            )));
         }
         let variables = parse_variables(body)?;
         let vars_json = serde_json::to_string(&variables).map_err(|e| Error::Invalid(e.to_string()))?;

@@ -2,54 +2,62 @@
 
 mod genai;
 mod openai;
+pub(crate) use openai::SERVICE_HEADER;
 mod ops;
 mod quant;
 mod rag;
 mod strategies;
 
-use axum::routing::{get, post};
 use axum::Router;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use quantai_core::ErrorCode;
 
 use crate::error::ApiError;
 use crate::AppState;
 
+/// Every documented route, with its OpenAPI operation, before state is applied.
+pub(crate) fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(crate::openapi::ApiDoc::openapi())
+        .routes(routes!(openai::chat))
+        .routes(routes!(openai::embeddings))
+        .routes(routes!(openai::models))
+        .routes(routes!(genai::models))
+        .routes(routes!(genai::service_models))
+        .routes(routes!(genai::usage))
+        .routes(routes!(genai::savings))
+        .routes(routes!(genai::create_template))
+        .routes(routes!(genai::get_template))
+        .routes(routes!(quant::import))
+        .routes(routes!(quant::market_data))
+        .routes(routes!(quant::create_backtest, quant::list_backtests))
+        .routes(routes!(quant::start_optimize))
+        .routes(routes!(quant::get_optimize))
+        .routes(routes!(quant::get_backtest))
+        .routes(routes!(quant::backtest_equity))
+        .routes(routes!(quant::backtest_trades))
+        .routes(routes!(quant::backtest_chart_svg))
+        .routes(routes!(quant::backtest_chart_png))
+        .routes(routes!(strategies::save, strategies::list))
+        .routes(routes!(strategies::delete))
+        .routes(routes!(rag::collections))
+        .routes(routes!(rag::prompt))
+        .routes(routes!(rag::upsert))
+        .routes(routes!(rag::delete))
+        .routes(routes!(rag::search))
+        .routes(routes!(ops::reload))
+        .routes(routes!(ops::openapi))
+        .routes(routes!(ops::healthz))
+        .routes(routes!(ops::readyz))
+        .routes(routes!(ops::metrics))
+}
+
+/// The router: the documented routes, a 404 fallback and 405 for methods a path does not have.
 pub(crate) fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/v1/chat/completions", post(openai::chat))
-        .route("/v1/embeddings", post(openai::embeddings))
-        .route("/v1/models", get(openai::models))
-        .route("/api/v1/gen-ai/models", get(genai::models))
-        .route("/api/v1/gen-ai/models/{service_name}", get(genai::service_models))
-        .route("/api/v1/gen-ai/usage", get(genai::usage))
-        .route("/api/v1/gen-ai/usage/savings", get(genai::savings))
-        .route("/api/v1/gen-ai/templates", post(genai::create_template))
-        .route("/api/v1/gen-ai/templates/{name}", get(genai::get_template))
-        .route("/api/v1/market-data/import", post(quant::import))
-        .route("/api/v1/market-data/{symbol}", get(quant::market_data))
-        .route("/api/v1/backtests", post(quant::create_backtest).get(quant::list_backtests))
-        .route("/api/v1/backtests/optimize", post(quant::start_optimize))
-        .route("/api/v1/backtests/optimize/{id}", get(quant::get_optimize))
-        .route("/api/v1/backtests/{id}", get(quant::get_backtest))
-        .route("/api/v1/backtests/{id}/equity", get(quant::backtest_equity))
-        .route("/api/v1/backtests/{id}/trades", get(quant::backtest_trades))
-        .route("/api/v1/backtests/{id}/chart.svg", get(quant::backtest_chart_svg))
-        .route("/api/v1/backtests/{id}/chart.png", get(quant::backtest_chart_png))
-        .route("/api/v1/strategies", post(strategies::save).get(strategies::list))
-        .route("/api/v1/strategies/{id}", axum::routing::delete(strategies::delete))
-        .route("/api/v1/rag/collections", get(rag::collections))
-        .route("/api/v1/rag/prompt", post(rag::prompt))
-        .route("/api/v1/rag/{collection}/documents", post(rag::upsert))
-        .route("/api/v1/rag/{collection}/documents/{id}", axum::routing::delete(rag::delete))
-        .route("/api/v1/rag/{collection}/search", post(rag::search))
-        .route("/api/v1/admin/reload", post(ops::reload))
-        .route("/api/openapi.json", get(ops::openapi))
-        .route("/healthz", get(ops::healthz))
-        .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics))
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
+    let (router, _) = api().split_for_parts();
+    router.fallback(not_found).method_not_allowed_fallback(method_not_allowed)
 }
 
 async fn not_found(uri: axum::http::Uri) -> ApiError {

@@ -66,7 +66,7 @@ struct TemplateRef {
     name: String,
     version: Option<i64>,
     #[serde(default)]
-    variables: std::collections::BTreeMap<String, Value>,
+    variables: Option<std::collections::BTreeMap<String, Value>>,
     /// `system` (prepended) or `user` (appended, the default).
     #[serde(default)]
     role: Option<String>,
@@ -84,6 +84,7 @@ async fn apply_template(state: &AppState, body: &mut Map<String, Value>, t: Valu
         .ok_or_else(|| ApiError::new(ErrorCode::TemplateNotFound, format!("no prompt template {:?}", t.name)))?;
     let values = t
         .variables
+        .unwrap_or_default()
         .into_iter()
         .map(|(k, v)| match v {
             Value::String(s) => (k, s),
@@ -163,7 +164,7 @@ async fn call(
     let started = Instant::now();
     let (_, mut ctx) = context(p, &headers)?;
     let mut body = json_object(body)?;
-    if let Some(t) = body.remove("quantai_template") {
+    if let Some(t) = body.remove("quantai_template").filter(|t| !t.is_null()) {
         ctx.template = Some(apply_template(&state, &mut body, t).await?);
     }
     let id = ctx.request_id.clone();
@@ -176,6 +177,20 @@ async fn call(
     Ok(resp)
 }
 
+/// A chat completion through the gateway: the caller's service policy picks and limits the model;
+/// budgets, rate limits, cache, PII masking and the ledger apply.
+#[utoipa::path(post, path = "/v1/chat/completions", operation_id = "createChatCompletion", tag = "openai",
+    request_body = crate::openapi::ChatRequest,
+    params(("X-Quantai-Service" = Option<String>, Header, description = "The calling service (default: the key's)")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The completion, or a text/event-stream of chunks when `stream`",
+            content((crate::openapi::ChatCompletion = "application/json"), (String = "text/event-stream"))),
+        (status = 404, description = "No such model", body = crate::error::ErrorBody),
+        (status = 429, description = "A rate limit, quota or budget", body = crate::error::ErrorBody),
+        (status = 502, description = "The provider failed", body = crate::error::ErrorBody),
+        (status = 503, description = "A shared store (Redis) is unavailable", body = crate::error::ErrorBody),
+        (status = 504, description = "The provider timed out", body = crate::error::ErrorBody)))]
 pub(crate) async fn chat(
     State(state): State<AppState>,
     Auth(p): Auth,
@@ -185,6 +200,18 @@ pub(crate) async fn chat(
     call(state, p, headers, body, Endpoint::Chat).await
 }
 
+/// Embeddings through the gateway, ledgered like chat.
+#[utoipa::path(post, path = "/v1/embeddings", operation_id = "createEmbeddings", tag = "openai",
+    request_body = crate::openapi::EmbeddingsRequest,
+    params(("X-Quantai-Service" = Option<String>, Header, description = "The calling service (default: the key's)")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The embeddings", body = crate::openapi::EmbeddingsResponse),
+        (status = 404, description = "No such model", body = crate::error::ErrorBody),
+        (status = 429, description = "A rate limit, quota or budget", body = crate::error::ErrorBody),
+        (status = 502, description = "The provider failed", body = crate::error::ErrorBody),
+        (status = 503, description = "A shared store (Redis) is unavailable", body = crate::error::ErrorBody),
+        (status = 504, description = "The provider timed out", body = crate::error::ErrorBody)))]
 pub(crate) async fn embeddings(
     State(state): State<AppState>,
     Auth(p): Auth,
@@ -194,12 +221,23 @@ pub(crate) async fn embeddings(
     call(state, p, headers, body, Endpoint::Embeddings).await
 }
 
-pub(crate) async fn models(State(state): State<AppState>, _: Auth) -> Result<Response, ApiError> {
+/// The catalog in OpenAI's model-list shape.
+#[utoipa::path(get, path = "/v1/models", operation_id = "listModels", tag = "openai", security(("bearer" = [])),
+    responses((status = 200, description = "The models", body = crate::openapi::OpenAiModelList)))]
+pub(crate) async fn models(
+    State(state): State<AppState>,
+    _: Auth,
+) -> Result<axum::Json<crate::openapi::OpenAiModelList>, ApiError> {
     let reg = state.gateway.registry();
-    let data: Vec<Value> = reg
+    let data = reg
         .catalog
         .models()
-        .map(|m| json!({"id": m.id, "object": "model", "created": 0, "owned_by": m.provider}))
+        .map(|m| crate::openapi::OpenAiModel {
+            id: m.id.clone(),
+            object: "model".into(),
+            created: 0,
+            owned_by: m.provider.clone(),
+        })
         .collect();
-    Ok(axum::Json(json!({"object": "list", "data": data})).into_response())
+    Ok(axum::Json(crate::openapi::OpenAiModelList { object: "list".into(), data }))
 }

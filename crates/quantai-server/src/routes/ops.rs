@@ -5,33 +5,49 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use quantai_core::ErrorCode;
-use serde_json::json;
 
 use crate::error::ApiError;
 use crate::extract::Admin;
 use crate::AppState;
 
-/// The OpenAPI 3.1 document, kept as data beside the code; a test checks it lists every route.
-pub const OPENAPI: &str = include_str!("../../openapi.json");
-
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/healthz", operation_id = "healthz", tag = "ops",
+    responses((status = 200, description = "Alive", content_type = "text/plain", body = String)))]
 pub(crate) async fn healthz() -> &'static str {
     "ok"
 }
 
+/// Readiness of the database and providers.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub(crate) struct Readiness {
+    ready: bool,
+    /// `ok` or `unreachable`.
+    database: String,
+    providers_without_credentials: Vec<String>,
+    ledger_queue: i64,
+}
+
+/// Readiness: the database answers and every provider has credentials.
+#[utoipa::path(get, path = "/readyz", operation_id = "readyz", tag = "ops",
+    responses((status = 200, description = "Ready", body = Readiness),
+        (status = 503, description = "Not ready", body = Readiness)))]
 pub(crate) async fn readyz(State(state): State<AppState>) -> Response {
     let db = state.store.ping().await;
     let not_ready = state.gateway.providers_not_ready();
     let ok = db.is_ok() && not_ready.is_empty();
-    let body = json!({
-        "ready": ok,
-        "database": if db.is_ok() { "ok".to_string() } else { "unreachable".to_string() },
-        "providers_without_credentials": not_ready,
-        "ledger_queue": state.gateway.ledger().depth(),
-    });
+    let body = Readiness {
+        ready: ok,
+        database: if db.is_ok() { "ok" } else { "unreachable" }.to_string(),
+        providers_without_credentials: not_ready,
+        ledger_queue: state.gateway.ledger().depth(),
+    };
     let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, Json(body)).into_response()
 }
 
+/// Prometheus metrics (OpenMetrics text).
+#[utoipa::path(get, path = "/metrics", operation_id = "metrics", tag = "ops",
+    responses((status = 200, description = "Metrics", content_type = "application/openmetrics-text", body = String)))]
 pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     (
         [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
@@ -40,20 +56,37 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-pub(crate) async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+/// This document, generated from the handlers.
+#[utoipa::path(get, path = "/api/openapi.json", operation_id = "openapi", tag = "ops",
+    responses((status = 200, description = "The OpenAPI 3.1 document", body = Object)))]
+pub(crate) async fn openapi(State(state): State<AppState>) -> Response {
+    let doc = crate::openapi::document(&state.gateway.registry());
+    ([(header::CONTENT_TYPE, "application/json")], doc).into_response()
 }
 
-pub(crate) async fn reload(State(state): State<AppState>, _: Admin) -> Result<Json<serde_json::Value>, ApiError> {
+/// What a reload loaded.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub(crate) struct Reloaded {
+    reloaded: bool,
+    models: usize,
+    services: usize,
+}
+
+/// Reloads the catalog and policies (admins); a bad file is refused and the old ones stay.
+
+#[utoipa::path(post, path = "/api/v1/admin/reload", operation_id = "reload", tag = "ops", security(("bearer" = [])),
+    responses((status = 200, description = "Reloaded", body = Reloaded),
+        (status = 403, description = "Not an admin key", body = crate::error::ErrorBody)))]
+pub(crate) async fn reload(State(state): State<AppState>, _: Admin) -> Result<Json<Reloaded>, ApiError> {
     let reg = state.gateway.reload().map_err(|e| {
         ApiError::new(
             ErrorCode::InvalidConfig,
             format!("reload refused, the previous configuration stays in force: {e}"),
         )
     })?;
-    Ok(Json(json!({
-        "reloaded": true,
-        "models": reg.catalog.models().count(),
-        "services": reg.policies.services().count(),
-    })))
+    Ok(Json(Reloaded {
+        reloaded: true,
+        models: reg.catalog.models().count(),
+        services: reg.policies.services().count(),
+    }))
 }

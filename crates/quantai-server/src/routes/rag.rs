@@ -4,12 +4,15 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use quantai_core::ErrorCode;
-use quantai_rag::service::{Mode, Rag, SearchRequest};
+use quantai_rag::prompt::Prompt;
+use quantai_rag::service::{Hit, Mode, Rag, SearchRequest};
 use quantai_rag::{Document, RagError};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use quantai_store::rag::RagCollectionStats;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiPath, Auth};
 use crate::AppState;
 
@@ -17,18 +20,36 @@ fn rag(state: &AppState) -> Result<std::sync::Arc<Rag>, ApiError> {
     state.rag.clone().ok_or_else(|| ApiError::new(ErrorCode::Unavailable, "RAG is disabled (rag.enabled = false)"))
 }
 
-#[derive(Deserialize)]
+/// Documents to add or replace (by id) in one of the caller's collections.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Upsert {
+    /// At most 256; all stored in one transaction, or none.
+    #[schema(max_items = 256)]
     documents: Vec<Document>,
 }
 
+/// What an upsert stored.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Upserted {
+    collection: String,
+    upserted: usize,
+}
+
+const COLLECTION_PARAM: &str = "Lower-case letters, digits, '_' and '-', e.g. user_backtests";
+
+/// Adds or replaces documents of the caller in a collection.
+#[utoipa::path(post, path = "/api/v1/rag/{collection}/documents", operation_id = "upsertDocuments", tag = "rag",
+    params(("collection" = String, Path, description = COLLECTION_PARAM, pattern = "^[a-z0-9_-]{1,64}$")),
+    request_body = Upsert, security(("bearer" = [])),
+    responses((status = 200, description = "Stored", body = Upserted),
+        (status = 503, description = "RAG is disabled or the embedder is unavailable", body = ErrorBody)))]
 pub(crate) async fn upsert(
     State(state): State<AppState>,
     Auth(p): Auth,
     ApiPath(collection): ApiPath<String>,
     ApiJson(req): ApiJson<Upsert>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<Upserted>), ApiError> {
     let rag = rag(&state)?;
     if req.documents.len() > 256 {
         return Err(ApiError::new(
@@ -37,10 +58,18 @@ pub(crate) async fn upsert(
         )
         .param("documents"));
     }
-    let n = rag.upsert(&collection, &p.user_id, req.documents).await?;
-    Ok((StatusCode::OK, Json(json!({"collection": collection, "upserted": n}))))
+    let upserted = rag.upsert(&collection, &p.user_id, req.documents).await?;
+    Ok((StatusCode::OK, Json(Upserted { collection, upserted })))
 }
 
+/// Deletes one document of the caller.
+#[utoipa::path(delete, path = "/api/v1/rag/{collection}/documents/{id}", operation_id = "deleteDocument", tag = "rag",
+    params(("collection" = String, Path, description = COLLECTION_PARAM, pattern = "^[a-z0-9_-]{1,64}$"),
+        ("id" = String, Path, description = "The document's id")),
+    security(("bearer" = [])),
+    responses((status = 204, description = "Deleted"),
+        (status = 404, description = "No such document of the caller", body = ErrorBody),
+        (status = 503, description = "RAG is disabled", body = ErrorBody)))]
 pub(crate) async fn delete(
     State(state): State<AppState>,
     Auth(p): Auth,
@@ -53,27 +82,49 @@ pub(crate) async fn delete(
     }
 }
 
+/// Search results, best first.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Hits {
+    hits: Vec<Hit>,
+}
+
+/// Searches one of the caller's collections (hybrid keyword + vector by default).
+#[utoipa::path(post, path = "/api/v1/rag/{collection}/search", operation_id = "searchDocuments", tag = "rag",
+    params(("collection" = String, Path, description = COLLECTION_PARAM, pattern = "^[a-z0-9_-]{1,64}$")),
+    request_body = SearchRequest, security(("bearer" = [])),
+    responses((status = 200, description = "Best first", body = Hits),
+        (status = 503, description = "RAG is disabled or the embedder is unavailable", body = ErrorBody)))]
 pub(crate) async fn search(
     State(state): State<AppState>,
     Auth(p): Auth,
     ApiPath(collection): ApiPath<String>,
     ApiJson(req): ApiJson<SearchRequest>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Hits>, ApiError> {
     let hits = rag(&state)?.search(&p.user_id, &[collection], &req).await?;
-    Ok(Json(json!({"hits": hits})))
+    Ok(Json(Hits { hits }))
 }
 
-#[derive(Deserialize)]
+/// A question to build a cited prompt for, from the caller's documents.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PromptRequest {
+    #[schema(pattern = "\\S")]
     query: String,
+    /// Default: user_backtests and user_strategies.
     #[serde(default)]
+    #[schema(value_type = Option<Vec<crate::openapi::CollectionName>>, min_items = 1)]
     collections: Option<Vec<String>>,
+    /// How many documents to consider (default 5).
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 100)]
     k: Option<usize>,
+    /// Metadata conditions, as in a search.
     #[serde(default)]
+    #[schema(value_type = Option<quantai_rag::filter::MetadataFilter>)]
     filter: Value,
+    /// Vector candidates below this cosine are dropped.
     #[serde(default)]
+    #[schema(minimum = -1.0, maximum = 1.0)]
     threshold: Option<f32>,
     /// Token budget of the prompt (default `rag.prompt_budget`).
     #[serde(default)]
@@ -83,15 +134,30 @@ pub(crate) struct PromptRequest {
     model: Option<String>,
 }
 
+/// A prompt with numbered contexts, within the budget.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct PromptView {
+    model: String,
+    #[serde(flatten)]
+    #[schema(inline)]
+    built: Prompt,
+}
+
+/// Builds a prompt from the caller's documents with numbered `[n]` citations.
+#[utoipa::path(post, path = "/api/v1/rag/prompt", operation_id = "buildPrompt", tag = "rag",
+    request_body = PromptRequest, security(("bearer" = [])),
+    responses((status = 200, description = "The prompt", body = PromptView),
+        (status = 404, description = "The model is not in the catalog", body = ErrorBody),
+        (status = 503, description = "RAG is disabled or the embedder is unavailable", body = ErrorBody)))]
 pub(crate) async fn prompt(
     State(state): State<AppState>,
     Auth(p): Auth,
     ApiJson(req): ApiJson<PromptRequest>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<PromptView>, ApiError> {
     let rag = rag(&state)?;
     let model = req.model.unwrap_or_else(|| "gpt-4o-mini".into());
     let window = state.gateway.registry().catalog.get(&model).map(|m| m.context_window as usize).ok_or_else(|| {
-        ApiError::new(ErrorCode::UnknownModel, format!("model {model:?} is not in the catalog")).param("model")
+        ApiError::new(ErrorCode::ModelNotFound, format!("model {model:?} is not in the catalog")).param("model")
     })?;
     let collections =
         req.collections.unwrap_or_else(|| vec![quantai_rag::backtest_doc::COLLECTION.into(), "user_strategies".into()]);
@@ -111,12 +177,20 @@ pub(crate) async fn prompt(
         window,
         cfg.answer_reserve,
     );
-    Ok(Json(json!({"model": model, "prompt": built.prompt, "contexts": built.contexts, "tokens": built.tokens,
-        "budget": built.budget, "language": built.language})))
+    Ok(Json(PromptView { model, built }))
 }
 
-pub(crate) async fn collections(State(state): State<AppState>, caller: Auth) -> Result<Json<Value>, ApiError> {
-    // An admin sees every user's counts; anyone else their own.
-    let stats = rag(&state)?.stats(caller.owner()).await?;
-    Ok(Json(json!({"collections": stats})))
+/// Documents per collection.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Collections {
+    collections: Vec<RagCollectionStats>,
+}
+
+/// The caller's collections (an admin's: everyone's) with document counts.
+#[utoipa::path(get, path = "/api/v1/rag/collections", operation_id = "listCollections", tag = "rag",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Counts per collection", body = Collections),
+        (status = 503, description = "RAG is disabled", body = ErrorBody)))]
+pub(crate) async fn collections(State(state): State<AppState>, caller: Auth) -> Result<Json<Collections>, ApiError> {
+    Ok(Json(Collections { collections: rag(&state)?.stats(caller.owner()).await? }))
 }

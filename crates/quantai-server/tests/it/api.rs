@@ -126,10 +126,61 @@ async fn health_readiness_metrics_and_openapi() {
                 other => panic!("unexpected method {other}"),
             };
             let resp = req.send().await.unwrap();
-            if resp.status() == 404 {
+            let status = resp.status().as_u16().to_string();
+            let op = &ops[method];
+            // Every status the route answered is one the document lists for it.
+            assert!(op["responses"].get(&status).is_some(), "{method} {path} answered {status}, undocumented");
+            if status == "404" {
                 let v: Value = resp.json().await.unwrap();
                 assert_ne!(v["error"]["code"], "not_found", "{method} {path} is documented but not routed");
             }
+            // Keyed routes say so, and answer 401 without a key.
+            if op.get("security").is_some() {
+                assert!(op["responses"].get("401").is_some(), "{method} {path}");
+                assert!(op["responses"].get("500").is_some(), "{method} {path}");
+            }
+        }
+        // A method the path does not have: 405, listing those it has.
+        let ops = ops.as_object().unwrap();
+        let missing = ["get", "post", "delete"].into_iter().find(|m| !ops.contains_key(*m)).unwrap_or("put");
+        let resp = app
+            .http
+            .request(missing.to_uppercase().parse().unwrap(), app.url(&concrete))
+            .bearer_auth(&app.admin_key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 405, "{missing} {path}");
+        let allow = resp.headers()["allow"].to_str().unwrap().to_ascii_lowercase();
+        for m in ops.keys() {
+            assert!(allow.contains(m.as_str()), "{path}: Allow {allow:?} lacks {m}");
         }
     }
+    // A bearer scheme, and links from created resources to the routes that read them.
+    assert_eq!(doc["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+    let created = &doc["paths"]["/api/v1/backtests"]["post"]["responses"]["201"]["links"];
+    for (name, op) in [("GetBacktest", "getBacktest"), ("GetBacktestEquity", "getBacktestEquity")] {
+        assert_eq!(created[name]["operationId"], op, "{created}");
+        assert_eq!(created[name]["parameters"]["id"], "$response.body#/id");
+    }
+    let poll = &doc["paths"]["/api/v1/backtests/optimize"]["post"]["responses"]["202"]["links"]["GetOptimization"];
+    assert_eq!(poll["operationId"], "getOptimization");
+    // Every linked operation exists.
+    let ids: Vec<&str> = paths
+        .values()
+        .flat_map(|ops| ops.as_object().unwrap().values())
+        .filter_map(|op| op["operationId"].as_str())
+        .collect();
+    for ops in paths.values() {
+        for op in ops.as_object().unwrap().values() {
+            for r in op["responses"].as_object().unwrap().values() {
+                for l in r.get("links").and_then(Value::as_object).into_iter().flat_map(|l| l.values()) {
+                    assert!(ids.contains(&l["operationId"].as_str().unwrap()), "dangling link {l}");
+                }
+            }
+        }
+    }
+    // The service header lists the live policies' services.
+    let header = doc["paths"]["/v1/chat/completions"]["post"]["parameters"][0].clone();
+    assert!(header["schema"]["enum"].as_array().unwrap().contains(&Value::from("narrative_report")), "{header}");
 }

@@ -277,7 +277,7 @@ async fn savings_report_against_a_baseline() {
     assert_eq!(g["cache_saved_usd"], "0.0000096");
     assert_eq!(v["baseline_model"], "gpt-4-turbo");
     let e =
-        openai_error(app.get("/api/v1/gen-ai/usage/savings?baseline=gpt-9", &app.key).send().await.unwrap(), 400).await;
+        openai_error(app.get("/api/v1/gen-ai/usage/savings?baseline=gpt-9", &app.key).send().await.unwrap(), 404).await;
     assert_eq!(e["param"], "baseline");
 }
 

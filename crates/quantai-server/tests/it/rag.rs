@@ -117,7 +117,7 @@ async fn backtests_are_indexed_and_searched_per_user() {
     assert!(r["contexts"].as_array().unwrap().iter().any(|c| c["id"] == id.as_str()));
     let e = openai_error(
         app.post("/api/v1/rag/prompt", &app.key).json(&json!({"query": "x", "model": "nope"})).send().await.unwrap(),
-        400,
+        404,
     )
     .await;
     assert_eq!(e["param"], "model");
