@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use figment::providers::{Format, Serialized, Toml};
 use figment::Figment;
-use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
+
+use crate::secret::SecretRef;
 
 use crate::{Error, Result};
 
@@ -122,7 +123,7 @@ pub enum CounterStore {
 #[serde(deny_unknown_fields)]
 pub struct RedisSettings {
     /// `redis://[:password@]host:port[/db]`, or `env::VAR` holding it. Never logged.
-    pub url: String,
+    pub url: SecretRef,
     /// Prefix of every key quantai writes, so several deployments can share one Redis.
     pub key_prefix: String,
     /// When Redis cannot be reached: `false` refuses requests (503) rather than run without
@@ -239,7 +240,7 @@ pub struct RagSettings {
     pub store: RagStoreKind,
     /// `postgres://…` of a server with pgvector, or `env::VAR` holding it (never logged); empty
     /// means `database.url` when that is PostgreSQL.
-    pub pgvector_url: String,
+    pub pgvector_url: SecretRef,
     /// The local model's directory (Hugging Face layout).
     pub model_dir: String,
     /// The embedding model used through the gateway (`embedder = "gateway"`).
@@ -263,7 +264,7 @@ impl Default for RagSettings {
             enabled: true,
             embedder: EmbedderKind::Local,
             store: RagStoreKind::Embedded,
-            pgvector_url: String::new(),
+            pgvector_url: SecretRef::default(),
             model_dir: "data/models/all-MiniLM-L6-v2".into(),
             gateway_model: "text-embedding-3-small".into(),
             ttl_days: 30,
@@ -297,8 +298,8 @@ pub struct KisSettings {
     pub base_url: String,
     pub mock_trading: bool,
     /// `env::VAR` or a literal; never logged.
-    pub app_key: String,
-    pub app_secret: String,
+    pub app_key: SecretRef,
+    pub app_secret: SecretRef,
     /// `P` individual, `B` corporate.
     pub custtype: String,
     /// Least time between two calls (the official samples: 50 ms real, 500 ms mock).
@@ -313,19 +314,10 @@ pub struct KisSettings {
 pub struct AlphaVantageSettings {
     pub base_url: String,
     /// `env::VAR` or a literal; never logged.
-    pub api_key: String,
+    pub api_key: SecretRef,
     pub min_interval_ms: u64,
     /// First back-off after a per-minute rate-limit answer, doubled on each retry.
     pub backoff_ms: u64,
-}
-
-/// Resolves `env::VAR` (or a literal) to a secret; `None` when unset or empty.
-pub fn resolve_secret(value: &str, env: impl Fn(&str) -> Option<String>) -> Option<SecretString> {
-    let v = match value.strip_prefix("env::") {
-        Some(var) => env(var)?,
-        None => value.to_string(),
-    };
-    (!v.is_empty()).then(|| SecretString::from(v))
 }
 
 /// Accepts a TOML table or, from the environment, `"name=value,name=value"`.
@@ -372,7 +364,7 @@ pub struct BudgetSettings {
     pub alert_thresholds: Vec<u8>,
     /// Slack incoming-webhook URL, as `env::VAR` (it is a secret); empty for none.
     #[serde(default)]
-    pub slack_webhook: String,
+    pub slack_webhook: SecretRef,
 }
 
 impl Default for BudgetSettings {
@@ -385,7 +377,7 @@ impl Default for BudgetSettings {
             service_monthly_usd: z,
             store: CounterStore::Memory,
             alert_thresholds: vec![50, 80, 100],
-            slack_webhook: String::new(),
+            slack_webhook: SecretRef::default(),
         }
     }
 }
@@ -418,10 +410,19 @@ pub struct ModelSettings {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LogSettings {
-    /// `text` or `json`.
-    pub format: String,
+    pub format: LogFormat,
     /// A tracing filter such as `info` or `quantai=debug`.
     pub level: String,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// The API dialect a provider speaks.
@@ -443,7 +444,7 @@ pub struct ProviderSettings {
     pub base_url: String,
     /// A secret reference `env::VAR`; empty for servers that need no key.
     #[serde(default)]
-    pub api_key: String,
+    pub api_key: SecretRef,
     #[serde(default)]
     pub organization: String,
     /// Azure only: the `api-version` query parameter.
@@ -519,7 +520,7 @@ impl Default for Settings {
             },
             rag: RagSettings::default(),
             redis: RedisSettings {
-                url: String::new(),
+                url: SecretRef::default(),
                 key_prefix: "quantai".into(),
                 fail_open: false,
                 timeout_ms: 1_000,
@@ -531,7 +532,7 @@ impl Default for Settings {
                 max_total_ms: 30_000,
             },
             models: ModelSettings::default(),
-            log: LogSettings { format: "text".into(), level: "info".into() },
+            log: LogSettings { format: LogFormat::Text, level: "info".into() },
             providers,
         }
     }
@@ -626,7 +627,7 @@ impl Settings {
         }
         if self.rag.store == RagStoreKind::Pgvector {
             let own = self.database.url.starts_with("postgres://") || self.database.url.starts_with("postgresql://");
-            let u = self.rag.pgvector_url.as_str();
+            let u: &str = &self.rag.pgvector_url;
             if u.is_empty() && !own {
                 return bad(
                     "rag.pgvector_url",
@@ -728,9 +729,6 @@ impl Settings {
                 return bad(&format!("models.fallbacks.{model}"), "a model cannot fall back to itself".into());
             }
         }
-        if !matches!(self.log.format.as_str(), "text" | "json") {
-            return bad("log.format", format!("{:?} is not one of text, json", self.log.format));
-        }
         if self.providers.is_empty() {
             return bad("providers", "at least one provider is needed".into());
         }
@@ -763,32 +761,6 @@ impl Settings {
             .bind
             .parse()
             .map_err(|_| Error::Config(format!("server.bind: {:?} is not an address", self.server.bind)))
-    }
-}
-
-impl RedisSettings {
-    /// The URL, with an `env::VAR` reference resolved; `None` when unset.
-    pub fn resolve_url(&self, env: impl Fn(&str) -> Option<String>) -> Option<SecretString> {
-        let value = match self.url.strip_prefix("env::") {
-            Some(var) => env(var)?,
-            None => self.url.clone(),
-        };
-        (!value.is_empty()).then(|| SecretString::from(value))
-    }
-}
-
-impl ProviderSettings {
-    /// Resolves `api_key` (`env::VAR` or a literal) to a secret; `None` when unset or the
-    /// variable is empty.
-    pub fn resolve_api_key(&self, env: impl Fn(&str) -> Option<String>) -> Option<SecretString> {
-        if self.api_key.is_empty() {
-            return None;
-        }
-        let value = match self.api_key.strip_prefix("env::") {
-            Some(var) => env(var)?,
-            None => self.api_key.clone(),
-        };
-        (!value.is_empty()).then(|| SecretString::from(value))
     }
 }
 
@@ -912,7 +884,7 @@ mod tests {
             env(&[("QUANTAI__BUDGETS__STORE", "redis"), ("QUANTAI__REDIS__URL", "env::MY_REDIS")]),
         )
         .unwrap();
-        let url = s.redis.resolve_url(|v| (v == "MY_REDIS").then(|| "redis://h:1".to_string())).unwrap();
+        let url = s.redis.url.resolve(|v| (v == "MY_REDIS").then(|| "redis://h:1".to_string())).unwrap();
         use secrecy::ExposeSecret;
         assert_eq!(url.expose_secret(), "redis://h:1");
         let err = Settings::load_from(None, env(&[("QUANTAI__BUDGETS__ALERT_THRESHOLDS", "[50, 120]")]))
@@ -932,9 +904,9 @@ mod tests {
         assert_eq!(p.base_url, "http://127.0.0.1:9/v1");
         assert_eq!(p.organization, "org-1");
         use secrecy::ExposeSecret;
-        let k = p.resolve_api_key(|v| (v == "OPENAI_API_KEY").then(|| "sk-test".to_string())).unwrap();
+        let k = p.api_key.resolve(|v| (v == "OPENAI_API_KEY").then(|| "sk-test".to_string())).unwrap();
         assert_eq!(k.expose_secret(), "sk-test");
-        assert!(p.resolve_api_key(|_| None).is_none());
+        assert!(p.api_key.resolve(|_| None).is_none());
         // Debug output of settings never contains the resolved secret, only the reference.
         assert!(!format!("{s:?}").contains("sk-test"));
     }

@@ -12,6 +12,8 @@ pub mod error;
 pub mod money;
 pub mod policy;
 pub mod registry;
+pub mod secret;
 
 pub use codes::ErrorCode;
 pub use error::{Error, Result};
+pub use secret::SecretRef;

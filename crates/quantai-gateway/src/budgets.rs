@@ -602,7 +602,7 @@ mod tests {
         assert!(hold(reserve_on(&a, &sa, 10_000_000, now).await), "a holds the whole budget");
         assert!(!hold(reserve_on(&b, &sb, 1, now).await), "b is refused while a lives");
         // a crashes: its liveness key expires (deleted here rather than waited for).
-        let client = redis::Client::open(settings.url.as_str()).unwrap();
+        let client = redis::Client::open(&*settings.url).unwrap();
         let mut conn = client.get_multiplexed_async_connection().await.unwrap();
         let live = format!("{}:live:{}", settings.key_prefix, sa.replica());
         let removed: i64 = redis::cmd("DEL").arg(&live).query_async(&mut conn).await.unwrap();

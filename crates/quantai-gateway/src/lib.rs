@@ -159,17 +159,20 @@ impl Gateway {
         let webhook = if settings.budgets.slack_webhook.is_empty() {
             None
         } else {
-            let var = settings.budgets.slack_webhook.trim_start_matches("env::");
-            match env(var).filter(|v| !v.is_empty()) {
-                Some(url) => Some(secrecy::SecretString::from(url)),
-                None => return Err(format!("budgets.slack_webhook: environment variable {var} is not set")),
+            let hook = &settings.budgets.slack_webhook;
+            match hook.resolve(&env) {
+                Some(url) => Some(url),
+                None => {
+                    let var = hook.var().unwrap_or("(literal)");
+                    return Err(format!("budgets.slack_webhook: environment variable {var} is not set"));
+                }
             }
         };
         let alerts =
             budgets::Alerts::new(&settings.budgets.alert_thresholds, webhook, metrics.clone(), Some(client.clone()));
         let mut providers: HashMap<String, Arc<dyn Provider>> = HashMap::new();
         for (name, p) in &settings.providers {
-            let key = p.resolve_api_key(&env);
+            let key = p.api_key.resolve(&env);
             let prov = providers::openai::OpenAiProvider::new(name, p, key, client.clone())?;
             providers.insert(name.clone(), Arc::new(prov));
         }

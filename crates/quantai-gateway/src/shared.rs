@@ -250,7 +250,7 @@ impl Shared {
         settings: &RedisSettings,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Option<Arc<Self>>, SharedError> {
-        let Some(url) = settings.resolve_url(env) else { return Ok(None) };
+        let Some(url) = settings.url.resolve(env) else { return Ok(None) };
         let err = |reason: String| SharedError { op: "connect", reason };
         // The URL may hold a password: errors name the failure, never the URL.
         let client = redis::Client::open(url.expose_secret()).map_err(|e| err(format!("invalid redis.url ({e})")))?;
@@ -549,7 +549,7 @@ pub(crate) fn test_redis(tag: &str) -> Option<RedisSettings> {
     let url = std::env::var("QUANTAI_TEST_REDIS_URL").ok()?;
     let nanos = time::OffsetDateTime::now_utc().unix_timestamp_nanos();
     Some(RedisSettings {
-        url,
+        url: url.into(),
         key_prefix: format!("qtest-{tag}-{}-{nanos}", std::process::id()),
         fail_open: false,
         timeout_ms: 2_000,
@@ -569,7 +569,7 @@ mod tests {
     }
 
     async fn hash(settings: &RedisSettings, key: &str) -> Vec<(String, String)> {
-        let client = redis::Client::open(settings.url.as_str()).unwrap();
+        let client = redis::Client::open(&*settings.url).unwrap();
         let mut conn = client.get_multiplexed_async_connection().await.unwrap();
         redis::cmd("HGETALL").arg(key).query_async(&mut conn).await.unwrap()
     }

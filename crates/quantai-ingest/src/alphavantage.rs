@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use bytes::Bytes;
-use quantai_core::config::{resolve_secret, AlphaVantageSettings};
+use quantai_core::config::AlphaVantageSettings;
 use quantai_quant::bars::Bar;
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Map, Value};
@@ -153,7 +153,7 @@ impl AlphaVantageClient {
         archive: Option<Archive>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self> {
-        let api_key = resolve_secret(&cfg.api_key, env).ok_or(AvError::Credentials)?;
+        let api_key = cfg.api_key.resolve(env).ok_or(AvError::Credentials)?;
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(60))
@@ -197,7 +197,8 @@ impl AlphaVantageClient {
             }
             if let Some(a) = &self.archive {
                 let ext = if text.trim_start().starts_with('{') { "json" } else { "csv" };
-                a.put("alphavantage", &format!("TIME_SERIES_DAILY-{symbol}"), ext, Bytes::clone(&bytes)).await;
+                a.put(crate::Source::AlphaVantage, &format!("TIME_SERIES_DAILY-{symbol}"), ext, Bytes::clone(&bytes))
+                    .await;
             }
             let parsed = if format == Format::Csv { parse_csv(&text) } else { parse_json(&text) };
             match parsed {

@@ -42,7 +42,7 @@ impl Archive {
     }
 
     /// Stores `body` as `SOURCE/YYYY-MM-DD/NAME-MILLIS-SEQ.EXT`; a failure is logged, never fatal.
-    pub async fn put(&self, source: &str, name: &str, ext: &str, body: bytes::Bytes) {
+    pub async fn put(&self, source: crate::Source, name: &str, ext: &str, body: bytes::Bytes) {
         let now = time::OffsetDateTime::now_utc();
         let day = format!("{:04}-{:02}-{:02}", now.year(), u8::from(now.month()), now.day());
         let ms = now.unix_timestamp_nanos() / 1_000_000;

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use bytes::Bytes;
-use quantai_core::config::{resolve_secret, KisSettings};
+use quantai_core::config::KisSettings;
 use quantai_quant::bars::Bar;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -123,8 +123,8 @@ impl KisClient {
         archive: Option<Archive>,
         env: impl Fn(&str) -> Option<String>,
     ) -> Result<Self> {
-        let app_key = resolve_secret(&cfg.app_key, &env).ok_or(KisError::Credentials("KIS_APP_KEY"))?;
-        let app_secret = resolve_secret(&cfg.app_secret, &env).ok_or(KisError::Credentials("KIS_APP_SECRET"))?;
+        let app_key = cfg.app_key.resolve(&env).ok_or(KisError::Credentials("KIS_APP_KEY"))?;
+        let app_secret = cfg.app_secret.resolve(&env).ok_or(KisError::Credentials("KIS_APP_SECRET"))?;
         // One cache file per app key and environment; the key itself is not in the name.
         let tag = fnv(app_key.expose_secret().as_bytes());
         let env_name = if cfg.mock_trading { "mock" } else { "real" };
@@ -262,7 +262,7 @@ impl KisClient {
             let tr_cont = resp.headers().get("tr_cont").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
             let bytes = resp.bytes().await.map_err(|e| KisError::Transport(e.without_url().to_string()))?;
             if let Some(a) = &self.archive {
-                a.put("kis", &format!("{tr}-{name}"), "json", Bytes::clone(&bytes)).await;
+                a.put(crate::Source::Kis, &format!("{tr}-{name}"), "json", Bytes::clone(&bytes)).await;
             }
             let text = String::from_utf8_lossy(&bytes);
             let v: Value = match serde_json::from_str(&text) {

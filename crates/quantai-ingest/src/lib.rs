@@ -13,6 +13,42 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::Mutex;
 
+/// Where market data comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Korea Investment & Securities' open-trading-api (KRX).
+    Kis,
+    /// Alpha Vantage (US).
+    AlphaVantage,
+}
+
+impl Source {
+    /// The name in commands and in the raw archive's paths.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Kis => "kis",
+            Source::AlphaVantage => "alphavantage",
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Source {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "kis" => Ok(Source::Kis),
+            "alphavantage" | "alpha_vantage" => Ok(Source::AlphaVantage),
+            other => Err(format!("source {other:?}: kis or alphavantage")),
+        }
+    }
+}
+
 /// Spaces calls at least `min` apart (the providers' per-second limits).
 pub(crate) struct Pacer {
     min: Duration,

@@ -29,13 +29,48 @@ impl Default for CheckOptions {
     }
 }
 
+/// What a data check found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// A jump by a split ratio (an unadjusted split).
+    SplitLike,
+    PriceJump,
+    /// Trading days missing from the data.
+    Gap,
+    /// A bar on a day the exchange was closed.
+    ClosedDay,
+    StalePrice,
+    ZeroPrice,
+    VolumeSpike,
+}
+
+impl FindingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::SplitLike => "split_like",
+            FindingKind::PriceJump => "price_jump",
+            FindingKind::Gap => "gap",
+            FindingKind::ClosedDay => "closed_day",
+            FindingKind::StalePrice => "stale_price",
+            FindingKind::ZeroPrice => "zero_price",
+            FindingKind::VolumeSpike => "volume_spike",
+        }
+    }
+}
+
+impl std::fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
     #[serde(with = "crate::date::serde_iso")]
     pub date: Date,
-    /// `split_like`, `price_jump`, `gap`, `closed_day`, `stale_price`, `zero_price`, `volume_spike`.
-    pub kind: &'static str,
+    pub kind: FindingKind,
     pub detail: String,
 }
 
@@ -77,7 +112,11 @@ pub fn check(s: &Series, calendar: Option<Calendar>, o: &CheckOptions) -> Vec<Fi
     let n = s.len();
     for i in 0..n {
         if [s.open[i], s.high[i], s.low[i], s.close[i]].iter().any(|p| *p <= 0.0) {
-            out.push(Finding { date: s.dates[i], kind: "zero_price", detail: "a price is zero or negative".into() });
+            out.push(Finding {
+                date: s.dates[i],
+                kind: FindingKind::ZeroPrice,
+                detail: "a price is zero or negative".into(),
+            });
         }
     }
     // Robust σ of log returns: 1.4826 × the median absolute deviation.
@@ -105,7 +144,7 @@ pub fn check(s: &Series, calendar: Option<Calendar>, o: &CheckOptions) -> Vec<Fi
         if let Some(label) = split {
             out.push(Finding {
                 date: s.dates[i],
-                kind: "split_like",
+                kind: FindingKind::SplitLike,
                 detail: format!(
                     "{label} split-like move: close {} → {} ({:+.1} %) with no matching adjustment",
                     s.close[i - 1],
@@ -116,7 +155,7 @@ pub fn check(s: &Series, calendar: Option<Calendar>, o: &CheckOptions) -> Vec<Fi
         } else if sigma > 0.0 && r.abs() > o.sigma_k * sigma {
             out.push(Finding {
                 date: s.dates[i],
-                kind: "price_jump",
+                kind: FindingKind::PriceJump,
                 detail: format!(
                     "close {} → {} ({:+.1} %), {:.1} σ (σ = {:.2} % a day)",
                     s.close[i - 1],
@@ -138,7 +177,7 @@ pub fn check(s: &Series, calendar: Option<Calendar>, o: &CheckOptions) -> Vec<Fi
         if run >= o.stale_bars {
             out.push(Finding {
                 date: s.dates[i - run],
-                kind: "stale_price",
+                kind: FindingKind::StalePrice,
                 detail: format!(
                     "close {} unchanged for {run} bars, until {}",
                     s.close[i - 1],
@@ -153,7 +192,7 @@ pub fn check(s: &Series, calendar: Option<Calendar>, o: &CheckOptions) -> Vec<Fi
         if m > 0.0 && s.volume[i] > o.volume_spike * m {
             out.push(Finding {
                 date: s.dates[i],
-                kind: "volume_spike",
+                kind: FindingKind::VolumeSpike,
                 detail: format!("volume {} is {:.1}× the 20-bar median {m}", s.volume[i], s.volume[i] / m),
             });
         }
@@ -179,13 +218,13 @@ pub fn check(s: &Series, calendar: Option<Calendar>, o: &CheckOptions) -> Vec<Fi
             } else {
                 format!("{count} trading days missing, until {}", date::iso(end))
             };
-            out.push(Finding { date: start, kind: "gap", detail });
+            out.push(Finding { date: start, kind: FindingKind::Gap, detail });
         }
         for d in &s.dates {
             if !cal.is_trading_day(*d) {
                 out.push(Finding {
                     date: *d,
-                    kind: "closed_day",
+                    kind: FindingKind::ClosedDay,
                     detail: "a bar on a day the market was closed".into(),
                 });
             }
@@ -229,7 +268,7 @@ mod tests {
         let mut vols = vec![1000.0; 40];
         vols[25] = 50_000.0;
         let f = check(&series(&closes, &vols), None, &CheckOptions::default());
-        let kinds: Vec<(&str, usize)> = f.iter().map(|x| (x.kind, (x.date.day() - 1) as usize)).collect();
+        let kinds: Vec<(&str, usize)> = f.iter().map(|x| (x.kind.as_str(), (x.date.day() - 1) as usize)).collect();
         assert!(kinds.contains(&("stale_price", 10)), "{kinds:?}");
         assert!(kinds.contains(&("zero_price", 30)), "{kinds:?}");
         assert!(kinds.contains(&("volume_spike", 25)), "{kinds:?}");

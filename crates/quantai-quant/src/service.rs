@@ -167,8 +167,7 @@ pub struct OptimizationStatus {
     pub id: String,
     pub user_id: String,
     pub symbol: String,
-    /// `running`, `done` or `failed`.
-    pub status: String,
+    pub status: quantai_store::backtests::JobStatus,
     pub done: i64,
     pub total: i64,
     #[schema(value_type = Object)]
@@ -468,7 +467,7 @@ impl Engine {
                 user_id: user_id.to_string(),
                 symbol: req.symbol.clone(),
                 request: json(req)?,
-                status: "running".into(),
+                status: quantai_store::backtests::JobStatus::Running,
                 done: 0,
                 total: total as i64,
                 result: None,

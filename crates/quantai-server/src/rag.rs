@@ -114,7 +114,9 @@ pub async fn build(
             let url = if settings.pgvector_url.is_empty() {
                 secrecy::SecretString::from(database_url.to_string())
             } else {
-                quantai_core::config::resolve_secret(&settings.pgvector_url, env)
+                settings
+                    .pgvector_url
+                    .resolve(env)
                     .ok_or("rag.pgvector_url: the environment variable it names is unset")?
             };
             // The URL may hold a password: errors name the setting, never the URL.

@@ -137,6 +137,34 @@ impl Store {
     }
 }
 
+/// Where a background job (a parameter search) stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStatus {
+    Running,
+    Done,
+    Failed,
+}
+
+impl JobStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Running => "running",
+            JobStatus::Done => "done",
+            JobStatus::Failed => "failed",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Self> {
+        match s {
+            "running" => Ok(JobStatus::Running),
+            "done" => Ok(JobStatus::Done),
+            "failed" => Ok(JobStatus::Failed),
+            other => Err(Error::Invalid(format!("stored job status {other:?} is not running, done or failed"))),
+        }
+    }
+}
+
 /// A parameter search, as stored.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OptimizationRow {
@@ -145,8 +173,7 @@ pub struct OptimizationRow {
     pub symbol: String,
     /// JSON.
     pub request: String,
-    /// `running`, `done` or `failed`.
-    pub status: String,
+    pub status: JobStatus,
     pub done: i64,
     pub total: i64,
     /// JSON leaderboard (when done).
@@ -197,8 +224,8 @@ impl Store {
     pub async fn finish_optimization(&self, id: &str, outcome: Result<&str, &str>, finished_ms: i64) -> Result<()> {
         let d = self.dialect;
         let (status, result, error) = match outcome {
-            Ok(r) => ("done", Some(r), None),
-            Err(e) => ("failed", None, Some(e)),
+            Ok(r) => (JobStatus::Done.as_str(), Some(r), None),
+            Err(e) => (JobStatus::Failed.as_str(), None, Some(e)),
         };
         let sql = format!(
             "UPDATE optimizations SET status = {}, result = {}, error = {}, finished_ms = {}, done = CASE WHEN {} = 'done' THEN total ELSE done END WHERE id = {}",
@@ -244,7 +271,7 @@ impl Store {
                     user_id: get_text(r, "user_id")?,
                     symbol: get_text(r, "symbol")?,
                     request: get_text(r, "request")?,
-                    status: get_text(r, "status")?,
+                    status: JobStatus::parse(&get_text(r, "status")?)?,
                     done: get_i64(r, "done")?,
                     total: get_i64(r, "total")?,
                     result: opt_text("result")?,

@@ -191,7 +191,7 @@ fn init_tracing(settings: &Settings) {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(|| quantai_guard::MaskingWriter::new(std::io::stderr()));
-    if settings.log.format == "json" {
+    if settings.log.format == quantai_core::config::LogFormat::Json {
         builder.json().init();
     } else {
         builder.init();
@@ -204,7 +204,7 @@ async fn serve(mut settings: Settings, mock_upstream: bool) -> Result<()> {
         let mock = quantai_mock::spawn("127.0.0.1:0", false).await.context("starting the mock upstream")?;
         if let Some(p) = settings.providers.get_mut("openai") {
             p.base_url = mock.base_url();
-            p.api_key = String::new();
+            p.api_key = quantai_core::SecretRef::default();
         }
         tracing::warn!(upstream = %mock.base_url(), "serving with the built-in mock upstream: answers are canned");
         Some(mock)
@@ -390,7 +390,7 @@ fn config_check(settings: &Settings) -> Result<()> {
         reg.policies.services().map(|p| p.service.as_str()).collect::<Vec<_>>().join(", ")
     );
     for (name, p) in &settings.providers {
-        let key = if p.resolve_api_key(env_var).is_some() { "api key set" } else { "no api key" };
+        let key = if p.api_key.resolve(env_var).is_some() { "api key set" } else { "no api key" };
         println!("  provider {name:<8} {} ({key})", p.base_url);
     }
     Ok(())

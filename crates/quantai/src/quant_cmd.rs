@@ -41,7 +41,7 @@ pub enum DataCmd {
     /// Fetch daily bars from KIS (KRX) or Alpha Vantage (US) and import them.
     Fetch {
         /// kis or alphavantage.
-        source: String,
+        source: quantai_ingest::Source,
         symbol: String,
         /// First date (YYYY-MM-DD; KIS only — Alpha Vantage returns the last 100 bars, or all with --full).
         #[arg(long)]
@@ -250,8 +250,8 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
             let md = &settings.market_data;
             let archive = quantai_ingest::archive::Archive::open(&md.raw_archive_url).map_err(anyhow::Error::msg)?;
             let env = |v: &str| std::env::var(v).ok();
-            let (market, bars) = match source.as_str() {
-                "kis" => {
+            let (market, bars) = match source {
+                quantai_ingest::Source::Kis => {
                     let today = time::OffsetDateTime::now_utc().date();
                     let to = day(&to, "to")?.unwrap_or(today);
                     let from = day(&from, "from")?.unwrap_or(to - time::Duration::days(365));
@@ -261,7 +261,7 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
                     let kis = quantai_ingest::kis::KisClient::new(&md.kis, &md.token_dir, archive, env)?;
                     (Market::Krx, kis.daily_bars(&symbol, from, to, adjusted).await?)
                 }
-                "alphavantage" => {
+                quantai_ingest::Source::AlphaVantage => {
                     let av = quantai_ingest::alphavantage::AlphaVantageClient::new(&md.alphavantage, archive, env)?;
                     let format = if csv {
                         quantai_ingest::alphavantage::Format::Csv
@@ -273,7 +273,6 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
                     bars.retain(|b| from.is_none_or(|f| b.date >= f) && to.is_none_or(|t| b.date <= t));
                     (Market::Us, bars)
                 }
-                other => bail!("source {other:?}: kis or alphavantage"),
             };
             if bars.is_empty() {
                 bail!("{source} returned no bars for {symbol} in the range asked");

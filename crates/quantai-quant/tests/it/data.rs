@@ -1,7 +1,7 @@
 //! The shipped sample data against the calendars and the data checks.
 
 use quantai_quant::calendar::Calendar;
-use quantai_quant::check::{check, CheckOptions};
+use quantai_quant::check::{check, CheckOptions, FindingKind};
 use quantai_quant::{date, Market};
 
 use crate::reference::series;
@@ -29,7 +29,7 @@ fn aapl_unadjusted_splits_are_flagged_with_and_without_adjusted_closes() {
     let splits = |s: &quantai_quant::bars::Series| -> Vec<(String, String)> {
         check(s, Some(Calendar::new(Market::Us)), &CheckOptions::default())
             .into_iter()
-            .filter(|f| f.kind == "split_like")
+            .filter(|f| f.kind == FindingKind::SplitLike)
             .map(|f| (date::iso(f.date), f.detail.split(' ').next().unwrap_or_default().to_string()))
             .collect()
     };
@@ -39,14 +39,20 @@ fn aapl_unadjusted_splits_are_flagged_with_and_without_adjusted_closes() {
     assert_eq!(splits(&s), want, "from prices alone");
     // The 2000-09-29 crash (−52 %) is a jump, not a split.
     let f = check(&s, None, &CheckOptions::default());
-    assert!(f.iter().any(|x| x.kind == "price_jump" && date::iso(x.date) == "2000-09-29"), "{f:?}");
+    assert!(f.iter().any(|x| x.kind == FindingKind::PriceJump && date::iso(x.date) == "2000-09-29"), "{f:?}");
 }
 
 #[test]
 fn goog_has_no_split_and_no_gap() {
     let s = series("GOOG");
     let f = check(&s, Some(Calendar::new(Market::Us)), &CheckOptions::default());
-    assert!(!f.iter().any(|x| matches!(x.kind, "split_like" | "gap" | "closed_day" | "zero_price")), "{f:?}");
+    assert!(
+        !f.iter().any(|x| matches!(
+            x.kind,
+            FindingKind::SplitLike | FindingKind::Gap | FindingKind::ClosedDay | FindingKind::ZeroPrice
+        )),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -56,7 +62,7 @@ fn a_removed_day_shows_as_a_gap() {
     let removed = bars.remove(100).date;
     let s2 = quantai_quant::bars::Series::from_bars("GOOG", None, &bars);
     let f = check(&s2, Some(Calendar::new(Market::Us)), &CheckOptions::default());
-    let gaps: Vec<_> = f.iter().filter(|x| x.kind == "gap").collect();
+    let gaps: Vec<_> = f.iter().filter(|x| x.kind == FindingKind::Gap).collect();
     assert_eq!(gaps.len(), 1, "{gaps:?}");
     assert_eq!(gaps[0].date, removed);
 }

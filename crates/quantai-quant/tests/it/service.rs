@@ -42,7 +42,7 @@ async fn samples_seed_once_and_backtests_persist_and_announce() {
     assert!(e.seed_samples().await.unwrap().is_empty(), "already there");
 
     let findings = e.check("AAPL", None, &Default::default()).await.unwrap();
-    assert_eq!(findings.iter().filter(|f| f.kind == "split_like").count(), 2);
+    assert_eq!(findings.iter().filter(|f| f.kind == quantai_quant::check::FindingKind::SplitLike).count(), 2);
 
     let mut events = e.subscribe();
     let req = BacktestRequest {
@@ -111,12 +111,12 @@ async fn searches_run_in_the_background_and_keep_a_leaderboard() {
     let id = e.start_optimize("alice", &req).await.unwrap();
     let status = loop {
         let st = e.optimization(&id, Some("alice")).await.unwrap();
-        if st.status != "running" {
+        if st.status != quantai_store::backtests::JobStatus::Running {
             break st;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     };
-    assert_eq!(status.status, "done", "{:?}", status.error);
+    assert_eq!(status.status, quantai_store::backtests::JobStatus::Done, "{:?}", status.error);
     assert_eq!((status.done, status.total), (16, 16));
     let result = status.result.unwrap();
     assert_eq!((result.trials, result.leaderboard.len()), (16, 5));

@@ -224,7 +224,7 @@ pub(crate) async fn backtest_trades(
 pub(crate) struct OptimizeStarted {
     id: String,
     /// Always `running` here; poll the search for progress.
-    status: String,
+    status: quantai_store::backtests::JobStatus,
 }
 
 /// Starts a parameter search in the background; poll it by id.
@@ -240,7 +240,7 @@ pub(crate) async fn start_optimize(
     ApiJson(req): ApiJson<OptimizeRequest>,
 ) -> Result<(StatusCode, Json<OptimizeStarted>), ApiError> {
     let id = state.engine.start_optimize(&p.user_id, &req).await?;
-    Ok((StatusCode::ACCEPTED, Json(OptimizeStarted { id, status: "running".into() })))
+    Ok((StatusCode::ACCEPTED, Json(OptimizeStarted { id, status: quantai_store::backtests::JobStatus::Running })))
 }
 
 /// A search's progress and, when done, its leaderboard.

@@ -93,7 +93,7 @@ pub async fn spawn_with(o: Options) -> TestApp {
     s.rag.model_dir =
         std::env::var("QUANTAI_TEST_MINILM_DIR").unwrap_or_else(|_| dir.path().join("no-model").display().to_string());
     if let Some((url, prefix)) = &o.redis {
-        s.redis.url = url.clone();
+        s.redis.url = url.clone().into();
         s.redis.key_prefix = prefix.clone();
     }
     s.retry.initial_backoff_ms = 10;
@@ -106,7 +106,7 @@ pub async fn spawn_with(o: Options) -> TestApp {
         let b = quantai_mock::spawn("127.0.0.1:0", true).await.unwrap();
         let mut p = s.providers["openai"].clone();
         p.base_url = b.base_url();
-        p.api_key = String::new();
+        p.api_key = Default::default();
         s.providers.insert("backup".into(), p);
         let text = catalog.unwrap_or_else(|| quantai_core::catalog::DEFAULT_CATALOG.to_string());
         let moved = text.replace(

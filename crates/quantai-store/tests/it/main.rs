@@ -298,7 +298,7 @@ async fn optimizations_run_and_finish_on_every_backend() {
             user_id: "alice".into(),
             symbol: "GOOG".into(),
             request: "{}".into(),
-            status: "running".into(),
+            status: quantai_store::backtests::JobStatus::Running,
             done: 0,
             total: 10,
             result: None,
