@@ -16,7 +16,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::provider::ByteStream;
-use crate::{tokens, Draft, Inner, UsageJson};
+use crate::settlement::{Draft, UsageJson};
+use crate::{tokens, Inner};
 
 struct Meter {
     inner: Arc<Inner>,

@@ -10,6 +10,7 @@ pub mod embed;
 pub mod eval;
 pub mod filter;
 pub mod index;
+pub mod indexing;
 pub mod minilm;
 pub mod models;
 pub mod pgvector;

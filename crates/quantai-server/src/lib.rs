@@ -78,7 +78,7 @@ impl App {
         });
         let rag = rag::build(&settings.rag, &store, &settings.database.url, &gateway, &env).await?;
         if let Some(r) = &rag {
-            rag::spawn_indexer(r.clone(), &engine);
+            quantai_rag::indexing::spawn_indexer(r.clone(), &engine);
         }
         let state = AppState {
             engine,

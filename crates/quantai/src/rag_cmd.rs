@@ -158,7 +158,7 @@ async fn run(
     let e = anyhow::Error::msg;
     match cmd {
         RagCmd::Backfill { all } => {
-            let n = quantai_server::rag::backfill(rag, &app.state.store, all).await.map_err(e)?;
+            let n = quantai_rag::indexing::backfill(rag, &app.state.store, all).await.map_err(|x| e(x.to_string()))?;
             println!("indexed {n} backtests");
         }
         RagCmd::Search(a) => {
