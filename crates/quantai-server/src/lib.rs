@@ -76,7 +76,7 @@ impl App {
                 tracing::error!(error = %e, "loading the sample market data failed");
             }
         });
-        let rag = rag::build(&settings.rag, &store, &settings.database.url, &gateway, &env).await?;
+        let rag = rag::build(&settings.rag, &store, &settings.database.url, Some(&gateway), &env).await?;
         if let Some(r) = &rag {
             quantai_rag::indexing::spawn_indexer(r.clone(), &engine);
         }

@@ -73,9 +73,13 @@ impl Embedder for GatewayEmbedder {
 /// The embedder `settings` choose. A missing local model is not fatal: search then ranks by
 /// keywords and a hashing stand-in until `quantai models pull` installs it (and `quantai rag
 /// rebuild --reembed` re-embeds what was stored meanwhile).
-pub fn embedder(settings: &RagSettings, gateway: &Gateway) -> Result<Arc<dyn Embedder>, String> {
+/// `gateway` is needed only for `rag.embedder = "gateway"`.
+pub fn embedder(settings: &RagSettings, gateway: Option<&Gateway>) -> Result<Arc<dyn Embedder>, String> {
     match settings.embedder {
-        EmbedderKind::Gateway => Ok(Arc::new(GatewayEmbedder::new(gateway.clone(), &settings.gateway_model)?)),
+        EmbedderKind::Gateway => {
+            let gateway = gateway.ok_or("rag.embedder = \"gateway\" needs the gateway")?;
+            Ok(Arc::new(GatewayEmbedder::new(gateway.clone(), &settings.gateway_model)?))
+        }
         EmbedderKind::Local => {
             let dir = std::path::Path::new(&settings.model_dir);
             match quantai_rag::minilm::MiniLm::load(dir) {
@@ -95,7 +99,7 @@ pub async fn build(
     settings: &RagSettings,
     store: &Store,
     database_url: &str,
-    gateway: &Gateway,
+    gateway: Option<&Gateway>,
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<Option<Arc<Rag>>, String> {
     if !settings.enabled {

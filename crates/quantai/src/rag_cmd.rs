@@ -137,19 +137,42 @@ pub fn models_pull(settings: &Settings, from: Option<PathBuf>, python: &str) -> 
     Ok(())
 }
 
+/// What a `quantai rag` command works on: the store and the RAG service, and only with
+/// `rag.embedder = "gateway"` the whole app (its gateway embeds, and its ledger must drain).
+struct Tool {
+    store: quantai_store::Store,
+    registry: std::sync::Arc<quantai_core::registry::Registry>,
+    app: Option<quantai_server::App>,
+}
+
 pub async fn rag(settings: Settings, cmd: RagCmd) -> Result<()> {
     let ttl = (settings.rag.ttl_days, settings.rag.ttl_days_by_collection.clone());
     let prompt_cfg = (settings.rag.prompt_budget, settings.rag.answer_reserve);
-    let app = quantai_server::App::build(settings, crate::env_var).await.map_err(anyhow::Error::msg)?;
-    let rag = app.state.rag.clone().context("rag.enabled is false")?;
-    let out = run(&app, &rag, cmd, ttl, prompt_cfg).await;
+    let (tool, rag) = if settings.rag.embedder == quantai_core::config::EmbedderKind::Gateway {
+        let app = quantai_server::App::build(settings, crate::env_var).await.map_err(anyhow::Error::msg)?;
+        let rag = app.state.rag.clone().context("rag.enabled is false")?;
+        let (store, registry) = (app.state.store.clone(), app.state.gateway.registry());
+        (Tool { store, registry, app: Some(app) }, rag)
+    } else {
+        let store = crate::store(&settings).await?;
+        let registry = std::sync::Arc::new(crate::registry(&settings)?);
+        let rag = quantai_server::rag::build(&settings.rag, &store, &settings.database.url, None, crate::env_var)
+            .await
+            .map_err(anyhow::Error::msg)?
+            .context("rag.enabled is false")?;
+        (Tool { store, registry, app: None }, rag)
+    };
+    let out = run(&tool, &rag, cmd, ttl, prompt_cfg).await;
     drop(rag);
-    app.close().await;
+    match tool.app {
+        Some(app) => app.close().await,
+        None => tool.store.close().await,
+    }
     out
 }
 
 async fn run(
-    app: &quantai_server::App,
+    app: &Tool,
     rag: &quantai_rag::service::Rag,
     cmd: RagCmd,
     ttl: (u32, std::collections::BTreeMap<String, u32>),
@@ -158,7 +181,7 @@ async fn run(
     let e = anyhow::Error::msg;
     match cmd {
         RagCmd::Backfill { all } => {
-            let n = quantai_rag::indexing::backfill(rag, &app.state.store, all).await.map_err(|x| e(x.to_string()))?;
+            let n = quantai_rag::indexing::backfill(rag, &app.store, all).await.map_err(|x| e(x.to_string()))?;
             println!("indexed {n} backtests");
         }
         RagCmd::Search(a) => {
@@ -176,7 +199,7 @@ async fn run(
         }
         RagCmd::Prompt { search, budget, model } => {
             let (cols, req) = search.request()?;
-            let window = app.state.gateway.registry().catalog.get(&model).map(|m| m.context_window as usize);
+            let window = app.registry.catalog.get(&model).map(|m| m.context_window as usize);
             let window = window.with_context(|| format!("--model {model:?} is not in the catalog"))?;
             let hits = rag.search(&search.user, &cols, &req).await.map_err(|x| e(x.to_string()))?;
             let p = quantai_rag::prompt::build(&req.query, &hits, budget.unwrap_or(prompt_cfg.0), window, prompt_cfg.1);
