@@ -125,54 +125,45 @@ impl RequestLog {
 /// as a string.
 fn write_line(out: &mut Vec<u8>, e: Entry) {
     #[derive(serde::Serialize)]
-    struct Line<'a> {
+    struct Head<'a> {
         request_id: &'a str,
         ts_ms: i64,
         user_id: &'a str,
         service: &'a str,
         model: &'a str,
         cache_hit: bool,
-        request: Response<'a>,
-        response: Response<'a>,
-    }
-    #[derive(serde::Serialize)]
-    #[serde(untagged)]
-    enum Response<'a> {
-        Json(&'a serde_json::value::RawValue),
-        Text(&'a str),
-        None(Option<()>),
     }
     let detector = quantai_guard::Detector::new();
-    let masked = |text: &str| detector.mask(text, &mut quantai_guard::Vault::default());
-    let request = match serde_json::to_string(&e.request).map(|t| masked(&t).unwrap_or(t)) {
-        Ok(t) => t,
-        Err(_) => return,
+    // JSON text as it is when it still parses after masking (the common case: nothing found, or
+    // placeholders inside strings), else as a JSON string.
+    let json_or_string = |text: String| -> Option<String> {
+        let text = detector.mask(&text, &mut quantai_guard::Vault::default()).unwrap_or(text);
+        if serde_json::from_str::<serde::de::IgnoredAny>(text.trim()).is_ok() {
+            Some(text.trim().to_string())
+        } else {
+            serde_json::to_string(&text).ok()
+        }
     };
-    let response_text = e.response.as_deref().map(|b| {
-        let t = String::from_utf8_lossy(b);
-        masked(&t).unwrap_or_else(|| t.into_owned())
-    });
-    fn as_json(t: &str) -> Option<&serde_json::value::RawValue> {
-        serde_json::from_str(t.trim()).ok()
-    }
-    let response = match response_text.as_deref() {
-        None => Response::None(None),
-        Some(t) => as_json(t).map_or(Response::Text(t), Response::Json),
-    };
-    let request = as_json(&request).map_or(Response::Text(&request), Response::Json);
-    let line = Line {
+    let Some(request) = serde_json::to_string(&e.request).ok().and_then(json_or_string) else { return };
+    let response = e.response.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).and_then(json_or_string);
+    let head = Head {
         request_id: &e.request_id,
         ts_ms: e.ts_ms,
         user_id: &e.user_id,
         service: &e.service,
         model: &e.model,
         cache_hit: e.cache_hit,
-        request,
-        response,
     };
-    if serde_json::to_writer(&mut *out, &line).is_ok() {
-        out.push(b'\n');
+    let start = out.len();
+    if serde_json::to_writer(&mut *out, &head).is_err() || out.pop() != Some(b'}') {
+        out.truncate(start);
+        return;
     }
+    out.extend_from_slice(b",\"request\":");
+    out.extend_from_slice(request.as_bytes());
+    out.extend_from_slice(b",\"response\":");
+    out.extend_from_slice(response.as_deref().unwrap_or("null").as_bytes());
+    out.extend_from_slice(b"}\n");
 }
 
 /// Deletes objects last modified before now − `retention`; returns how many.

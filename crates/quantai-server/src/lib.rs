@@ -169,14 +169,17 @@ pub fn router(state: AppState) -> Router {
     let limit = state.settings.server.max_body_bytes;
     routes::routes()
         .layer(axum::middleware::from_fn_with_state(state.clone(), observe))
-        .layer(axum::middleware::from_fn(request_id))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
 }
 
 /// Gives every request an id (the client's `X-Request-Id` when it is a sane token, else a new
-/// UUID), visible to handlers and errors while it is served and echoed in `x-request-id`.
-async fn request_id(req: Request, next: Next) -> Response {
+/// UUID), visible to handlers and errors while it is served and echoed in `x-request-id`; and
+/// counts and times every request by route. One middleware: each layer costs a boxed service
+/// clone per request.
+async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let route =
+        req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
     let id = req
         .headers()
         .get("x-request-id")
@@ -185,19 +188,12 @@ async fn request_id(req: Request, next: Next) -> Response {
             !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
         })
         .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string);
-    let mut resp = error::REQUEST_ID.scope(id.clone(), next.run(req)).await;
-    if let Ok(v) = axum::http::HeaderValue::from_str(&id) {
+    let header = axum::http::HeaderValue::from_str(&id);
+    let started = Instant::now();
+    let mut resp = error::REQUEST_ID.scope(id, next.run(req)).await;
+    if let Ok(v) = header {
         resp.headers_mut().entry("x-request-id").or_insert(v);
     }
-    resp
-}
-
-/// Counts and times every request by route.
-async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let route =
-        req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
-    let started = Instant::now();
-    let resp = next.run(req).await;
     let m = state.gateway.metrics();
     m.http_latency
         .get_or_create(&quantai_gateway::metrics::RouteOnly { route: route.clone() })
