@@ -45,7 +45,7 @@ codes! {
     // 400: the request is wrong; the message names the field.
     InvalidJson => ("invalid_json", 400, "invalid_request_error", "The body is not JSON, not an object, or does not match the operation's schema."),
     InvalidBody => ("invalid_body", 400, "invalid_request_error", "The body could not be read."),
-    InvalidQuery => ("invalid_query", 400, "invalid_request_error", "The query string does not match the operation's parameters."),
+    InvalidQuery => ("invalid_query", 400, "invalid_request_error", "The query string does not match the operation's parameters (an unknown tier, market or group_by included); the message names the parameter."),
     InvalidPath => ("invalid_path", 400, "invalid_request_error", "A path segment is not valid."),
     InvalidRequest => ("invalid_request", 400, "invalid_request_error", "A value is out of range or inconsistent with another; the message says which."),
     InvalidValue => ("invalid_value", 400, "invalid_request_error", "A chat or embeddings parameter has a wrong type or value."),
@@ -53,9 +53,6 @@ codes! {
     MissingRequiredParameter => ("missing_required_parameter", 400, "invalid_request_error", "A required parameter is missing."),
     InvalidDate => ("invalid_date", 400, "invalid_request_error", "A date is not YYYY-MM-DD."),
     InvalidTime => ("invalid_time", 400, "invalid_request_error", "A time is not RFC 3339 or YYYY-MM-DD, or `from` is not before `to`."),
-    InvalidMarket => ("invalid_market", 400, "invalid_request_error", "The market is not `krx` or `us`."),
-    InvalidTier => ("invalid_tier", 400, "invalid_request_error", "The tier is not one of the catalog's tiers."),
-    InvalidGroupBy => ("invalid_group_by", 400, "invalid_request_error", "`group_by` is not day, model, service or user."),
     InvalidId => ("invalid_id", 400, "invalid_request_error", "An id is not 1 to 64 letters, digits, `-` or `_`."),
     InvalidName => ("invalid_name", 400, "invalid_request_error", "A name is empty or too long."),
     InvalidDescription => ("invalid_description", 400, "invalid_request_error", "A description is too long."),
