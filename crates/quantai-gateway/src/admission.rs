@@ -165,7 +165,7 @@ impl Gateway {
     }
 
     /// Loads what the ledger already charged in the current day and month into the budget book.
-    pub async fn seed_budgets(&self, store: &quantai_store::Store) -> Result<(), String> {
+    pub async fn seed_budgets(&self, store: &quantai_store::Store) -> Result<(), SetupError> {
         use budgets::{Period, Scope};
         use quantai_store::ledger::{GroupBy, UsageFilter};
         if !self.inner.budgets.enabled() {
@@ -178,7 +178,7 @@ impl Gateway {
             let filter =
                 UsageFilter { from_ms: Some((start.unix_timestamp_nanos() / 1_000_000) as i64), ..Default::default() };
             for (scope, group) in [(Scope::User, GroupBy::User), (Scope::Service, GroupBy::Service)] {
-                let rows = store.usage_report(&filter, group).await.map_err(|e| e.to_string())?;
+                let rows = store.usage_report(&filter, group).await?;
                 for g in rows {
                     let spent = quantai_core::money::Cost::from_picos(i128::from(g.cost_picos));
                     self.inner.budgets.seed(scope, period, &g.key, spent, now).await;

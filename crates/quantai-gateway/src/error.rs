@@ -33,3 +33,23 @@ impl From<Refusal> for GatewayError {
         GatewayError::Refused(r)
     }
 }
+
+/// A gateway that cannot be set up or reloaded: the setting at fault and why.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// A setting's value cannot be used.
+    #[error("{setting}: {reason}")]
+    Setting { setting: String, reason: String },
+    /// The catalog or the policies do not load or do not agree.
+    #[error(transparent)]
+    Registry(#[from] quantai_core::Error),
+    /// The ledger could not be read to seed the budget counters.
+    #[error("loading budget counters from the ledger: {0}")]
+    Ledger(#[from] quantai_store::Error),
+}
+
+impl SetupError {
+    pub(crate) fn setting(setting: impl Into<String>, reason: impl std::fmt::Display) -> Self {
+        SetupError::Setting { setting: setting.into(), reason: reason.to_string() }
+    }
+}

@@ -34,15 +34,15 @@ pub struct Masked {
     pub restore: bool,
 }
 
-fn words(list: &[String]) -> Result<Option<BannedWords>, String> {
+fn words(list: &[String]) -> Result<Option<BannedWords>, crate::SetupError> {
     if list.is_empty() {
         return Ok(None);
     }
-    BannedWords::new(list).map(Some).map_err(|e| format!("guard.banned_words: {e}"))
+    BannedWords::new(list).map(Some).map_err(|e| crate::SetupError::setting("guard.banned_words", e))
 }
 
 impl Guard {
-    pub fn new(cfg: &GuardSettings) -> Result<Self, String> {
+    pub fn new(cfg: &GuardSettings) -> Result<Self, crate::SetupError> {
         let default = Rules {
             pii: cfg.pii,
             restore: cfg.restore,

@@ -33,7 +33,7 @@ pub mod tokens;
 mod validate;
 
 use crate::attempts::{Attempt, Op};
-pub use crate::error::GatewayError;
+pub use crate::error::{GatewayError, SetupError};
 use crate::settlement::{embedding_summary, estimate_chat, Draft};
 
 use std::collections::{BTreeMap, HashMap};
@@ -111,7 +111,7 @@ pub struct Gateway {
 }
 
 /// The process-wide HTTP client: one connection pool for every provider.
-pub fn http_client(settings: &Settings) -> Result<reqwest::Client, String> {
+pub fn http_client(settings: &Settings) -> Result<reqwest::Client, SetupError> {
     let connect = settings.providers.values().map(|p| p.connect_timeout_ms).max().unwrap_or(5_000);
     reqwest::Client::builder()
         .connect_timeout(Duration::from_millis(connect))
@@ -119,7 +119,7 @@ pub fn http_client(settings: &Settings) -> Result<reqwest::Client, String> {
         .pool_idle_timeout(Duration::from_secs(90))
         .tcp_nodelay(true)
         .build()
-        .map_err(|e| format!("cannot build the HTTP client: {e}"))
+        .map_err(|e| SetupError::setting("providers", format_args!("cannot build the HTTP client: {e}")))
 }
 
 impl Gateway {
@@ -131,7 +131,7 @@ impl Gateway {
         metrics: Arc<Metrics>,
         env: impl Fn(&str) -> Option<String>,
         shared: Option<Arc<shared::Shared>>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, SetupError> {
         let client = http_client(settings)?;
         let webhook = if settings.budgets.slack_webhook.is_empty() {
             None
@@ -141,7 +141,10 @@ impl Gateway {
                 Some(url) => Some(url),
                 None => {
                     let var = hook.var().unwrap_or("(literal)");
-                    return Err(format!("budgets.slack_webhook: environment variable {var} is not set"));
+                    return Err(SetupError::setting(
+                        "budgets.slack_webhook",
+                        format_args!("environment variable {var} is not set"),
+                    ));
                 }
             }
         };
@@ -155,8 +158,7 @@ impl Gateway {
         }
         let names: Vec<&str> = settings.providers.keys().map(String::as_str).collect();
         let registry =
-            Registry::from_sources(settings.models.catalog.as_deref(), settings.models.policies.as_deref(), &names)
-                .map_err(|e| e.to_string())?;
+            Registry::from_sources(settings.models.catalog.as_deref(), settings.models.policies.as_deref(), &names)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 registry: ArcSwap::from_pointee(registry),
@@ -183,11 +185,10 @@ impl Gateway {
     }
 
     /// Re-reads the catalog and policy files. A bad file is refused and the old ones stay.
-    pub fn reload(&self) -> Result<Arc<Registry>, String> {
+    pub fn reload(&self) -> Result<Arc<Registry>, SetupError> {
         let names: Vec<&str> = self.inner.providers.keys().map(String::as_str).collect();
         let fresh =
-            Registry::from_sources(self.inner.catalog_path.as_deref(), self.inner.policies_path.as_deref(), &names)
-                .map_err(|e| e.to_string())?;
+            Registry::from_sources(self.inner.catalog_path.as_deref(), self.inner.policies_path.as_deref(), &names)?;
         let fresh = Arc::new(fresh);
         self.inner.registry.store(fresh.clone());
         Ok(fresh)

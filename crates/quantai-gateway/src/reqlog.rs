@@ -35,28 +35,27 @@ pub struct RequestLog {
 }
 
 /// Opens the bucket named by `cfg.url`.
-pub fn open(cfg: &RequestLogSettings) -> Result<Arc<dyn ObjectStore>, String> {
+pub fn open(cfg: &RequestLogSettings) -> Result<Arc<dyn ObjectStore>, crate::SetupError> {
+    let bad = |reason: String| crate::SetupError::setting("request_log.url", reason);
     if let Some(dir) = cfg.url.strip_prefix("file:") {
         let root = std::path::Path::new(dir).join("prompts");
-        std::fs::create_dir_all(&root)
-            .map_err(|e| format!("request_log.url: cannot create {}: {e}", root.display()))?;
-        let fs = object_store::local::LocalFileSystem::new_with_prefix(&root)
-            .map_err(|e| format!("request_log.url: {e}"))?;
+        std::fs::create_dir_all(&root).map_err(|e| bad(format!("cannot create {}: {e}", root.display())))?;
+        let fs = object_store::local::LocalFileSystem::new_with_prefix(&root).map_err(|e| bad(e.to_string()))?;
         return Ok(Arc::new(fs));
     }
     if let Some(bucket) = cfg.url.strip_prefix("s3://") {
         let s3 = object_store::aws::AmazonS3Builder::from_env()
             .with_bucket_name(bucket.trim_end_matches('/'))
             .build()
-            .map_err(|e| format!("request_log.url: {e}"))?;
+            .map_err(|e| bad(e.to_string()))?;
         return Ok(Arc::new(s3));
     }
-    Err(format!("request_log.url: {:?} is not file:DIR or s3://BUCKET", cfg.url))
+    Err(bad(format!("{:?} is not file:DIR or s3://BUCKET", cfg.url)))
 }
 
 impl RequestLog {
     /// Starts the writer and the retention sweeper; a disabled log starts nothing.
-    pub fn spawn(cfg: &RequestLogSettings) -> Result<Self, String> {
+    pub fn spawn(cfg: &RequestLogSettings) -> Result<Self, crate::SetupError> {
         if !cfg.enabled {
             return Ok(Self::default());
         }
@@ -219,7 +218,7 @@ mod tests {
     #[test]
     fn bad_urls_are_named() {
         let cfg = RequestLogSettings { enabled: true, url: "ftp://x".into(), retention_days: 1 };
-        assert!(open(&cfg).err().unwrap().contains("request_log.url"));
+        assert!(open(&cfg).err().unwrap().to_string().contains("request_log.url"));
     }
 
     #[test]

@@ -66,8 +66,8 @@ impl App {
         } else {
             None
         };
-        let gateway = Gateway::new(&settings, ledger, metrics, &env, shared)?;
-        gateway.seed_budgets(&store).await.map_err(|e| format!("loading budget counters from the ledger: {e}"))?;
+        let gateway = Gateway::new(&settings, ledger, metrics, &env, shared).map_err(|e| e.to_string())?;
+        gateway.seed_budgets(&store).await.map_err(|e| e.to_string())?;
         let engine = quantai_quant::service::Engine::new(store.clone());
         // The samples load in the background: start-up stays fast; market-data reads wait for it.
         let loader = engine.clone();

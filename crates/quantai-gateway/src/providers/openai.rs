@@ -32,7 +32,8 @@ impl OpenAiProvider {
         s: &ProviderSettings,
         api_key: Option<SecretString>,
         client: reqwest::Client,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, crate::SetupError> {
+        let bad = |field: &str, reason: &str| crate::SetupError::setting(format!("providers.{name}.{field}"), reason);
         let mut headers = HeaderMap::new();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         if let Some(key) = &api_key {
@@ -41,28 +42,28 @@ impl OpenAiProvider {
                 ProviderKind::Azure => (HeaderName::from_static("api-key"), key.expose_secret().to_string()),
             };
             let mut v = HeaderValue::from_str(&value)
-                .map_err(|_| format!("providers.{name}.api_key contains characters not allowed in a header"))?;
+                .map_err(|_| bad("api_key", "contains characters not allowed in a header"))?;
             v.set_sensitive(true);
             headers.insert(hname, v);
         }
         if !s.organization.is_empty() {
             let v = HeaderValue::from_str(&s.organization)
-                .map_err(|_| format!("providers.{name}.organization is not a valid header value"))?;
+                .map_err(|_| bad("organization", "is not a valid header value"))?;
             headers.insert(HeaderName::from_static("openai-organization"), v);
         }
         for (k, v) in &s.headers {
             let hn = HeaderName::from_bytes(k.as_bytes())
-                .map_err(|_| format!("providers.{name}.headers: {k:?} is not a header name"))?;
+                .map_err(|_| bad("headers", &format!("{k:?} is not a header name")))?;
             let hv = HeaderValue::from_str(v)
-                .map_err(|_| format!("providers.{name}.headers.{k}: value is not a valid header value"))?;
+                .map_err(|_| bad(&format!("headers.{k}"), "value is not a valid header value"))?;
             headers.insert(hn, hv);
         }
         let base_url = s.base_url.trim_end_matches('/').to_string();
-        let parse = |op: &str| -> Result<Option<reqwest::Url>, String> {
+        let parse = |op: &str| -> Result<Option<reqwest::Url>, crate::SetupError> {
             match s.kind {
                 ProviderKind::Openai => reqwest::Url::parse(&format!("{base_url}/{op}"))
                     .map(Some)
-                    .map_err(|e| format!("providers.{name}.base_url: {e}")),
+                    .map_err(|e| bad("base_url", &e.to_string())),
                 ProviderKind::Azure => Ok(None),
             }
         };
