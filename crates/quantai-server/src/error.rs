@@ -4,7 +4,7 @@
 //! 500 `internal_error`: the detail goes to the log under the request id, and the message
 //! carries only that id.
 
-use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use quantai_core::policy::Refusal;
@@ -83,17 +83,9 @@ impl ApiError {
         Self::new(ErrorCode::InternalError, format!("internal error; request id {id} (see the server log)"))
     }
 
-    pub fn code(&self) -> ErrorCode {
-        self.code
-    }
-
     pub fn status(&self) -> StatusCode {
         self.status
             .unwrap_or_else(|| StatusCode::from_u16(self.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
-    }
-
-    pub fn message(&self) -> &str {
-        &self.message
     }
 }
 
@@ -225,19 +217,6 @@ impl From<RagError> for ApiError {
                 ApiError::new(ErrorCode::Unavailable, "the embedding model is unavailable; see the server log")
             }
             other => ApiError::internal(other),
-        }
-    }
-}
-
-impl From<JsonRejection> for ApiError {
-    fn from(r: JsonRejection) -> Self {
-        match r {
-            JsonRejection::MissingJsonContentType(_) => ApiError::new(
-                ErrorCode::UnsupportedMediaType,
-                "send the body as JSON with 'Content-Type: application/json'",
-            ),
-            JsonRejection::BytesRejection(b) => b.into(),
-            other => ApiError::new(ErrorCode::InvalidJson, other.body_text()),
         }
     }
 }

@@ -51,7 +51,7 @@ impl Modify for Bearer {
 }
 
 /// The document built from the route table (once).
-pub fn base() -> &'static OpenApi {
+fn base() -> &'static OpenApi {
     static DOC: LazyLock<OpenApi> = LazyLock::new(|| {
         let (_, mut api) = crate::routes::api().split_for_parts();
         finish(&mut api);
