@@ -16,6 +16,21 @@
 
 use rayon::prelude::*;
 
+/// What went wrong loading or running the encoder, each naming the file, tensor or sequence
+/// at fault.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BertError {
+    /// `config.json` is unreadable or asks for what this forward pass does not compute.
+    #[error("config.json: {0}")]
+    Config(String),
+    /// A weight tensor is missing, of another type, or of the wrong shape.
+    #[error("{0}")]
+    Weights(String),
+    /// An input sequence is empty, too long, or holds a token id outside the vocabulary.
+    #[error("{0}")]
+    Input(String),
+}
+
 /// The encoder's shape, from the model's `config.json`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -54,19 +69,21 @@ fn default_act() -> String {
 
 impl Config {
     /// Reads a Hugging Face BERT `config.json`; refuses what this forward pass does not compute.
-    pub fn from_json(bytes: &[u8]) -> Result<Self, String> {
-        let r: RawConfig = serde_json::from_slice(bytes).map_err(|e| format!("config.json: {e}"))?;
+    pub fn from_json(bytes: &[u8]) -> Result<Self, BertError> {
+        let r: RawConfig = serde_json::from_slice(bytes).map_err(|e| BertError::Config(e.to_string()))?;
         if r.hidden_act != "gelu" {
-            return Err(format!("config.json: hidden_act {:?} is not supported (only \"gelu\")", r.hidden_act));
+            return Err(BertError::Config(format!("hidden_act {:?} is not supported (only \"gelu\")", r.hidden_act)));
         }
         if let Some(p) = r.position_embedding_type.filter(|p| p != "absolute") {
-            return Err(format!("config.json: position_embedding_type {p:?} is not supported (only \"absolute\")"));
+            return Err(BertError::Config(format!(
+                "position_embedding_type {p:?} is not supported (only \"absolute\")"
+            )));
         }
         if r.num_attention_heads == 0 || !r.hidden_size.is_multiple_of(r.num_attention_heads) {
-            return Err(format!(
-                "config.json: hidden_size {} is not a multiple of num_attention_heads {}",
+            return Err(BertError::Config(format!(
+                "hidden_size {} is not a multiple of num_attention_heads {}",
                 r.hidden_size, r.num_attention_heads
-            ));
+            )));
         }
         Ok(Self {
             hidden: r.hidden_size,
@@ -206,12 +223,12 @@ impl Bert {
     /// named tensor's values (row-major) or an error naming what is wrong with it.
     pub fn new(
         cfg: Config,
-        mut source: impl FnMut(&str, &[usize]) -> Result<Vec<f32>, String>,
-    ) -> Result<Self, String> {
+        mut source: impl FnMut(&str, &[usize]) -> Result<Vec<f32>, BertError>,
+    ) -> Result<Self, BertError> {
         let h = cfg.hidden;
         // Every tensor is checked against its shape here, whatever the source: the products
         // below trust these sizes. A 0 in a shape means "1 or more rows".
-        let mut tensor = |name: &str, shape: &[usize]| -> Result<Vec<f32>, String> {
+        let mut tensor = |name: &str, shape: &[usize]| -> Result<Vec<f32>, BertError> {
             let v = source(name, shape)?;
             let fixed: usize = shape.iter().filter(|&&d| d != 0).product();
             let fits = if shape.contains(&0) {
@@ -220,11 +237,14 @@ impl Bert {
                 v.len() == fixed
             };
             if !fits {
-                return Err(format!("tensor {name} has {} values, expected shape {shape:?}", v.len()));
+                return Err(BertError::Weights(format!(
+                    "tensor {name} has {} values, expected shape {shape:?}",
+                    v.len()
+                )));
             }
             Ok(v)
         };
-        let mut norm = |p: &str| -> Result<Norm, String> {
+        let mut norm = |p: &str| -> Result<Norm, BertError> {
             Ok(Norm { gain: tensor(&format!("{p}.weight"), &[h])?, bias: tensor(&format!("{p}.bias"), &[h])? })
         };
         let embed_norm = norm("embeddings.LayerNorm")?;
@@ -235,7 +255,7 @@ impl Bert {
                 norm(&format!("encoder.layer.{l}.output.LayerNorm"))?,
             ));
         }
-        let mut dense = |p: &str, outputs: usize, inputs: usize| -> Result<(Vec<f32>, Vec<f32>), String> {
+        let mut dense = |p: &str, outputs: usize, inputs: usize| -> Result<(Vec<f32>, Vec<f32>), BertError> {
             Ok((tensor(&format!("{p}.weight"), &[outputs, inputs])?, tensor(&format!("{p}.bias"), &[outputs])?))
         };
         let mut layers = Vec::new();
@@ -266,22 +286,29 @@ impl Bert {
 
     /// Loads the encoder from `config.json` and `model.safetensors` bytes (F32 tensors, with or
     /// without the `bert.` prefix).
-    pub fn from_safetensors(config: &[u8], weights: &[u8]) -> Result<Self, String> {
+    pub fn from_safetensors(config: &[u8], weights: &[u8]) -> Result<Self, BertError> {
         let cfg = Config::from_json(config)?;
-        let st = safetensors::SafeTensors::deserialize(weights).map_err(|e| format!("model.safetensors: {e}"))?;
+        let st = safetensors::SafeTensors::deserialize(weights)
+            .map_err(|e| BertError::Weights(format!("model.safetensors: {e}")))?;
         Self::new(cfg, |name, shape| {
             let t = st
                 .tensor(name)
                 .or_else(|_| st.tensor(&format!("bert.{name}")))
-                .map_err(|_| format!("model.safetensors: no tensor {name}"))?;
+                .map_err(|_| BertError::Weights(format!("model.safetensors: no tensor {name}")))?;
             if t.dtype() != safetensors::Dtype::F32 {
-                return Err(format!("model.safetensors: {name} is {:?}; only F32 weights are read", t.dtype()));
+                return Err(BertError::Weights(format!(
+                    "model.safetensors: {name} is {:?}; only F32 weights are read",
+                    t.dtype()
+                )));
             }
             // A 0 in the expected shape accepts 1 or more there (token types: 1 or 2 rows).
             let fits = t.shape().len() == shape.len()
                 && t.shape().iter().zip(shape).all(|(a, b)| if *b == 0 { *a > 0 } else { a == b });
             if !fits {
-                return Err(format!("model.safetensors: {name} has shape {:?}, expected {shape:?}", t.shape()));
+                return Err(BertError::Weights(format!(
+                    "model.safetensors: {name} has shape {:?}, expected {shape:?}",
+                    t.shape()
+                )));
             }
             Ok(t.data().chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
         })
@@ -298,19 +325,31 @@ impl Bert {
     /// With `parallel`, the pass spreads its work over rayon's threads; without, it runs on the
     /// calling thread alone — faster overall when the caller runs one pass per thread, since
     /// the threads then never wait for each other.
-    pub fn mean_pooled(&self, seqs: &[&[u32]], parallel: bool) -> Result<Vec<Vec<f32>>, String> {
+    pub fn mean_pooled(&self, seqs: &[&[u32]], parallel: bool) -> Result<Vec<Vec<f32>>, BertError> {
         self.mean_pooled_in(&mut Scratch::default(), seqs, parallel)
     }
 
     /// [`Bert::mean_pooled`] with working memory kept by the caller between passes.
-    pub fn mean_pooled_in(&self, buf: &mut Scratch, seqs: &[&[u32]], parallel: bool) -> Result<Vec<Vec<f32>>, String> {
+    pub fn mean_pooled_in(
+        &self,
+        buf: &mut Scratch,
+        seqs: &[&[u32]],
+        parallel: bool,
+    ) -> Result<Vec<Vec<f32>>, BertError> {
         let h = self.cfg.hidden;
         for (i, s) in seqs.iter().enumerate() {
             if s.is_empty() || s.len() > self.cfg.max_positions {
-                return Err(format!("sequence {i} has {} tokens (1 to {} are read)", s.len(), self.cfg.max_positions));
+                return Err(BertError::Input(format!(
+                    "sequence {i} has {} tokens (1 to {} are read)",
+                    s.len(),
+                    self.cfg.max_positions
+                )));
             }
             if let Some(id) = s.iter().find(|&&id| id as usize >= self.cfg.vocab) {
-                return Err(format!("sequence {i}: token id {id} is outside the vocabulary ({})", self.cfg.vocab));
+                return Err(BertError::Input(format!(
+                    "sequence {i}: token id {id} is outside the vocabulary ({})",
+                    self.cfg.vocab
+                )));
             }
         }
         let mut starts = Vec::with_capacity(seqs.len() + 1);
@@ -792,9 +831,9 @@ mod tests {
             let diff = alone[0].iter().zip(v).map(|(a, b)| (a - b).abs()).fold(0.0f32, f32::max);
             assert!(diff < 1e-5, "batching changed length {}: {diff}", seq.len());
         }
-        assert!(built.mean_pooled(&[&[3, 50]], true).unwrap_err().contains("token id 50"));
-        assert!(built.mean_pooled(&[&[]], true).unwrap_err().contains("0 tokens"));
-        assert!(built.mean_pooled(&[&[1; 71]], false).unwrap_err().contains("71 tokens"));
+        assert!(built.mean_pooled(&[&[3, 50]], true).unwrap_err().to_string().contains("token id 50"));
+        assert!(built.mean_pooled(&[&[]], true).unwrap_err().to_string().contains("0 tokens"));
+        assert!(built.mean_pooled(&[&[1; 71]], false).unwrap_err().to_string().contains("71 tokens"));
     }
 
     #[test]
@@ -810,13 +849,13 @@ mod tests {
             }
             Ok(v)
         });
-        let err = long.err().unwrap_or_default();
+        let err = long.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("encoder.layer.0.intermediate.dense.bias"), "{err}");
         // No token-type rows at all.
         let none = Bert::new(cfg, |name, shape| {
             Ok(if name == "embeddings.token_type_embeddings.weight" { Vec::new() } else { sized(shape) })
         });
-        assert!(none.err().unwrap_or_default().contains("token_type"));
+        assert!(matches!(none.err(), Some(BertError::Weights(m)) if m.contains("token_type")));
     }
 
     #[test]
@@ -825,15 +864,15 @@ mod tests {
             "max_position_embeddings": 8, "vocab_size": 10"#;
         assert!(Config::from_json(format!("{{{base}}}").as_bytes()).is_ok());
         let act = Config::from_json(format!("{{{base}, \"hidden_act\": \"relu\"}}").as_bytes()).unwrap_err();
-        assert!(act.contains("hidden_act"), "{act}");
+        assert!(matches!(&act, BertError::Config(m) if m.contains("hidden_act")), "{act}");
         let pos = Config::from_json(format!("{{{base}, \"position_embedding_type\": \"relative_key\"}}").as_bytes())
             .unwrap_err();
-        assert!(pos.contains("position_embedding_type"), "{pos}");
+        assert!(pos.to_string().contains("position_embedding_type"), "{pos}");
         let heads = Config::from_json(
             br#"{"hidden_size": 25, "num_hidden_layers": 1, "num_attention_heads": 3,
             "intermediate_size": 8, "max_position_embeddings": 8, "vocab_size": 10}"#,
         )
         .unwrap_err();
-        assert!(heads.contains("num_attention_heads"), "{heads}");
+        assert!(heads.to_string().contains("num_attention_heads"), "{heads}");
     }
 }

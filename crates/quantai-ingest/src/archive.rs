@@ -7,6 +7,17 @@ use std::sync::Arc;
 use object_store::path::Path;
 use object_store::{ObjectStore, PutPayload};
 
+/// Why `market_data.raw_archive_url` cannot be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    #[error("market_data.raw_archive_url: {0:?} is not file:DIR, s3://BUCKET or empty")]
+    BadUrl(String),
+    #[error("market_data.raw_archive_url: cannot create {path}: {source}")]
+    CreateDir { path: String, source: std::io::Error },
+    #[error("market_data.raw_archive_url: {0}")]
+    Store(#[from] object_store::Error),
+}
+
 /// Where raw responses go; cheap to clone.
 #[derive(Clone)]
 pub struct Archive {
@@ -16,27 +27,23 @@ pub struct Archive {
 
 impl Archive {
     /// `file:DIR` (the bucket is DIR/raw-data) or `s3://BUCKET`; `None` for an empty URL.
-    pub fn open(url: &str) -> Result<Option<Self>, String> {
+    pub fn open(url: &str) -> Result<Option<Self>, ArchiveError> {
         if url.is_empty() {
             return Ok(None);
         }
         let store: Arc<dyn ObjectStore> = if let Some(dir) = url.strip_prefix("file:") {
             let root = std::path::Path::new(dir).join("raw-data");
             std::fs::create_dir_all(&root)
-                .map_err(|e| format!("market_data.raw_archive_url: cannot create {}: {e}", root.display()))?;
-            Arc::new(
-                object_store::local::LocalFileSystem::new_with_prefix(&root)
-                    .map_err(|e| format!("market_data.raw_archive_url: {e}"))?,
-            )
+                .map_err(|source| ArchiveError::CreateDir { path: root.display().to_string(), source })?;
+            Arc::new(object_store::local::LocalFileSystem::new_with_prefix(&root)?)
         } else if let Some(bucket) = url.strip_prefix("s3://") {
             Arc::new(
                 object_store::aws::AmazonS3Builder::from_env()
                     .with_bucket_name(bucket.trim_end_matches('/'))
-                    .build()
-                    .map_err(|e| format!("market_data.raw_archive_url: {e}"))?,
+                    .build()?,
             )
         } else {
-            return Err(format!("market_data.raw_archive_url: {url:?} is not file:DIR, s3://BUCKET or empty"));
+            return Err(ArchiveError::BadUrl(url.to_string()));
         };
         Ok(Some(Self { store, seq: Arc::new(AtomicU64::new(0)) }))
     }

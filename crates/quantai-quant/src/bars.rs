@@ -119,6 +119,29 @@ pub enum CsvError {
     DuplicateColumn(String),
 }
 
+/// Why a row or bar was refused, naming the field and the value at fault.
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
+pub enum BarError {
+    #[error("{0} is missing")]
+    Missing(&'static str),
+    #[error("date {0:?} is not a date (YYYY-MM-DD)")]
+    NotADate(String),
+    #[error("{field} {text:?} is not a number")]
+    NotANumber { field: &'static str, text: String },
+    #[error("{field} is {value}, not a finite number")]
+    NotFinite { field: &'static str, value: String },
+    #[error("{field} is negative ({value})")]
+    Negative { field: &'static str, value: f64 },
+    #[error("high {high} is below max(open {open}, close {close})")]
+    HighBelowBody { high: f64, open: f64, close: f64 },
+    #[error("low {low} is above min(open {open}, close {close})")]
+    LowAboveBody { low: f64, open: f64, close: f64 },
+    #[error("duplicate date {0}")]
+    DuplicateDate(String),
+    #[error("date {date} is before the previous row's {previous}")]
+    OutOfOrder { date: String, previous: String },
+}
+
 /// What parsing found: the good bars in order, and every bad row.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -152,7 +175,7 @@ pub fn parse_csv(text: &str) -> Result<Parsed, CsvError> {
         let line_no = n + 1;
         match parse_row(line, &idx, adj, out.bars.last()) {
             Ok(bar) => out.bars.push(bar),
-            Err(reason) => out.bad.push(BadRow { line: line_no, reason, text: line.to_string() }),
+            Err(reason) => out.bad.push(BadRow { line: line_no, reason: reason.to_string(), text: line.to_string() }),
         }
     }
     Ok(out)
@@ -162,18 +185,18 @@ fn split(line: &str) -> impl Iterator<Item = String> + '_ {
     line.split(',').map(|f| f.trim().trim_matches('"').trim().to_string())
 }
 
-fn parse_row(line: &str, idx: &[usize; 6], adj: Option<usize>, prev: Option<&Bar>) -> Result<Bar, String> {
+fn parse_row(line: &str, idx: &[usize; 6], adj: Option<usize>, prev: Option<&Bar>) -> Result<Bar, BarError> {
     let fields: Vec<String> = split(line).collect();
-    let get = |i: usize, name: &str| -> Result<&str, String> {
-        fields.get(i).map(String::as_str).filter(|s| !s.is_empty()).ok_or_else(|| format!("{name} is missing"))
+    let get = |i: usize, name: &'static str| -> Result<&str, BarError> {
+        fields.get(i).map(String::as_str).filter(|s| !s.is_empty()).ok_or(BarError::Missing(name))
     };
     let d = get(idx[0], "date")?;
-    let date = date::parse(d).map_err(|_| format!("date {d:?} is not a date (YYYY-MM-DD)"))?;
-    let num = |i: usize, name: &str| -> Result<f64, String> {
+    let date = date::parse(d).map_err(|_| BarError::NotADate(d.to_string()))?;
+    let num = |i: usize, name: &'static str| -> Result<f64, BarError> {
         let s = get(i, name)?;
-        let v: f64 = s.parse().map_err(|_| format!("{name} {s:?} is not a number"))?;
+        let v: f64 = s.parse().map_err(|_| BarError::NotANumber { field: name, text: s.to_string() })?;
         if !v.is_finite() {
-            return Err(format!("{name} is {s}, not a finite number"));
+            return Err(BarError::NotFinite { field: name, value: s.to_string() });
         }
         Ok(v)
     };
@@ -195,29 +218,29 @@ fn parse_row(line: &str, idx: &[usize; 6], adj: Option<usize>, prev: Option<&Bar
 
 /// The rules every bar obeys, wherever it came from: finite values, non-negative OHLCV,
 /// high ≥ max(open, close), low ≤ min(open, close), and a date after `prev`'s.
-pub fn check_bar(b: &Bar, prev: Option<&Bar>) -> Result<(), String> {
+pub fn check_bar(b: &Bar, prev: Option<&Bar>) -> Result<(), BarError> {
     let fields = [("open", b.open), ("high", b.high), ("low", b.low), ("close", b.close), ("volume", b.volume)];
     for (name, v) in fields.into_iter().chain(b.adj_close.map(|a| ("adj_close", a))) {
         if !v.is_finite() {
-            return Err(format!("{name} is {v}, not a finite number"));
+            return Err(BarError::NotFinite { field: name, value: v.to_string() });
         }
         if v < 0.0 && name != "adj_close" {
-            return Err(format!("{name} is negative ({v})"));
+            return Err(BarError::Negative { field: name, value: v });
         }
     }
     let (open, high, low, close) = (b.open, b.high, b.low, b.close);
     if high < open.max(close) {
-        return Err(format!("high {high} is below max(open {open}, close {close})"));
+        return Err(BarError::HighBelowBody { high, open, close });
     }
     if low > open.min(close) {
-        return Err(format!("low {low} is above min(open {open}, close {close})"));
+        return Err(BarError::LowAboveBody { low, open, close });
     }
     if let Some(p) = prev {
         if b.date == p.date {
-            return Err(format!("duplicate date {}", date::iso(b.date)));
+            return Err(BarError::DuplicateDate(date::iso(b.date)));
         }
         if b.date < p.date {
-            return Err(format!("date {} is before the previous row's {}", date::iso(b.date), date::iso(p.date)));
+            return Err(BarError::OutOfOrder { date: date::iso(b.date), previous: date::iso(p.date) });
         }
     }
     Ok(())

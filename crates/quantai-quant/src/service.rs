@@ -281,7 +281,7 @@ impl Engine {
         for (i, b) in bars.iter().enumerate() {
             match crate::bars::check_bar(b, good.last()) {
                 Ok(()) => good.push(*b),
-                Err(reason) => bad.push(BadRow { line: i + 1, reason, text: format!("{b:?}") }),
+                Err(reason) => bad.push(BadRow { line: i + 1, reason: reason.to_string(), text: format!("{b:?}") }),
             }
         }
         self.import_parsed(good, bad, symbol, market, false).await

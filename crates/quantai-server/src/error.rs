@@ -15,6 +15,25 @@ use quantai_quant::service::EngineError;
 use quantai_rag::RagError;
 use serde::Serialize;
 
+/// Why the application could not start, naming the setting or the step at fault. A URL that
+/// may hold a password is never part of the message.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("database.url: cannot connect: {0}")]
+    Connect(#[source] quantai_store::Error),
+    #[error("database migration failed: {0}")]
+    Migrate(#[source] quantai_store::Error),
+    #[error("redis.url: {0}")]
+    Redis(#[source] quantai_gateway::shared::SharedError),
+    #[error(transparent)]
+    Gateway(#[from] quantai_gateway::SetupError),
+    /// A setting's value cannot be used.
+    #[error("{setting}: {reason}")]
+    Setting { setting: &'static str, reason: String },
+    #[error("rag.pgvector_url: {0}")]
+    Pgvector(#[source] RagError),
+}
+
 tokio::task_local! {
     /// The id of the request being served (set by the request-id middleware).
     pub(crate) static REQUEST_ID: String;

@@ -27,6 +27,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 use crate::auth::KeyCache;
+pub use crate::error::StartError;
 
 /// Shared state of every handler.
 #[derive(Clone)]
@@ -50,24 +51,22 @@ pub struct App {
 impl App {
     /// Connects the database, migrates, starts the ledger writer and builds the gateway.
     /// `env` resolves secret references such as `env::OPENAI_API_KEY`.
-    pub async fn build(settings: Settings, env: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+    pub async fn build(settings: Settings, env: impl Fn(&str) -> Option<String>) -> Result<Self, StartError> {
         let store = Store::connect(&settings.database.url, settings.database.max_connections)
             .await
-            .map_err(|e| format!("database.url: cannot connect: {e}"))?;
-        store.migrate().await.map_err(|e| format!("database migration failed: {e}"))?;
+            .map_err(StartError::Connect)?;
+        store.migrate().await.map_err(StartError::Migrate)?;
         let metrics = Arc::new(Metrics::new());
         let (ledger, ledger_task) = quantai_gateway::ledger::spawn(store.clone(), &settings.ledger, metrics.clone());
         let wants_redis = [settings.limits.store, settings.budgets.store, settings.cache.store]
             .contains(&quantai_core::config::CounterStore::Redis);
         let shared = if wants_redis {
-            quantai_gateway::shared::Shared::connect(&settings.redis, &env)
-                .await
-                .map_err(|e| format!("redis.url: {e}"))?
+            quantai_gateway::shared::Shared::connect(&settings.redis, &env).await.map_err(StartError::Redis)?
         } else {
             None
         };
-        let gateway = Gateway::new(&settings, ledger, metrics, &env, shared).map_err(|e| e.to_string())?;
-        gateway.seed_budgets(&store).await.map_err(|e| e.to_string())?;
+        let gateway = Gateway::new(&settings, ledger, metrics, &env, shared)?;
+        gateway.seed_budgets(&store).await?;
         let engine = quantai_quant::service::Engine::new(store.clone());
         // The samples load in the background: start-up stays fast; market-data reads wait for it.
         let loader = engine.clone();

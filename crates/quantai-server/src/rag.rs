@@ -12,6 +12,8 @@ use quantai_rag::pgvector::PgVector;
 use quantai_rag::service::Rag;
 use quantai_rag::RagError;
 use quantai_store::Store;
+
+use crate::error::StartError;
 use secrecy::ExposeSecret;
 use serde_json::{json, Map, Value};
 
@@ -23,11 +25,11 @@ pub struct GatewayEmbedder {
 }
 
 impl GatewayEmbedder {
-    pub fn new(gateway: Gateway, model: &str) -> Result<Self, String> {
+    pub fn new(gateway: Gateway, model: &str) -> Result<Self, StartError> {
         let reg = gateway.registry();
-        let spec =
-            reg.catalog.get(model).ok_or_else(|| format!("rag.gateway_model: {model:?} is not in the catalog"))?;
-        let dims = spec.dimensions.ok_or_else(|| format!("rag.gateway_model: {model:?} is not an embedding model"))?;
+        let bad = |reason: String| StartError::Setting { setting: "rag.gateway_model", reason };
+        let spec = reg.catalog.get(model).ok_or_else(|| bad(format!("{model:?} is not in the catalog")))?;
+        let dims = spec.dimensions.ok_or_else(|| bad(format!("{model:?} is not an embedding model")))?;
         Ok(Self { gateway: gateway.clone(), model: model.to_string(), dims: dims as usize })
     }
 }
@@ -74,10 +76,13 @@ impl Embedder for GatewayEmbedder {
 /// keywords and a hashing stand-in until `quantai models pull` installs it (and `quantai rag
 /// rebuild --reembed` re-embeds what was stored meanwhile).
 /// `gateway` is needed only for `rag.embedder = "gateway"`.
-pub fn embedder(settings: &RagSettings, gateway: Option<&Gateway>) -> Result<Arc<dyn Embedder>, String> {
+pub fn embedder(settings: &RagSettings, gateway: Option<&Gateway>) -> Result<Arc<dyn Embedder>, StartError> {
     match settings.embedder {
         EmbedderKind::Gateway => {
-            let gateway = gateway.ok_or("rag.embedder = \"gateway\" needs the gateway")?;
+            let gateway = gateway.ok_or_else(|| StartError::Setting {
+                setting: "rag.embedder",
+                reason: "\"gateway\" needs the gateway, which this command does not build".into(),
+            })?;
             Ok(Arc::new(GatewayEmbedder::new(gateway.clone(), &settings.gateway_model)?))
         }
         EmbedderKind::Local => {
@@ -101,7 +106,7 @@ pub async fn build(
     database_url: &str,
     gateway: Option<&Gateway>,
     env: impl Fn(&str) -> Option<String>,
-) -> Result<Option<Arc<Rag>>, String> {
+) -> Result<Option<Arc<Rag>>, StartError> {
     if !settings.enabled {
         return Ok(None);
     }
@@ -116,15 +121,14 @@ pub async fn build(
             let url = if settings.pgvector_url.is_empty() {
                 secrecy::SecretString::from(database_url.to_string())
             } else {
-                settings
-                    .pgvector_url
-                    .resolve(env)
-                    .ok_or("rag.pgvector_url: the environment variable it names is unset")?
+                settings.pgvector_url.resolve(env).ok_or_else(|| StartError::Setting {
+                    setting: "rag.pgvector_url",
+                    reason: "the environment variable it names is unset".into(),
+                })?
             };
             // The URL may hold a password: errors name the setting, never the URL.
-            let docs = PgVector::connect(url.expose_secret(), embedder.dims(), 8)
-                .await
-                .map_err(|e| format!("rag.pgvector_url: {e}"))?;
+            let docs =
+                PgVector::connect(url.expose_secret(), embedder.dims(), 8).await.map_err(StartError::Pgvector)?;
             Ok(Some(Arc::new(Rag::with_docs(store.clone(), Arc::new(docs), embedder))))
         }
     }

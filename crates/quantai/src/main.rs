@@ -212,7 +212,7 @@ async fn serve(mut settings: Settings, mock_upstream: bool) -> Result<()> {
         None
     };
     let addr = settings.bind_addr().map_err(anyhow::Error::msg)?;
-    let app = quantai_server::App::build(settings, env_var).await.map_err(anyhow::Error::msg)?;
+    let app = quantai_server::App::build(settings, env_var).await?;
     let not_ready = app.state.gateway.providers_not_ready();
     if !not_ready.is_empty() {
         tracing::warn!(providers = ?not_ready, "providers without credentials: set OPENAI_API_KEY (or the provider's api_key) to call them");

@@ -248,7 +248,7 @@ pub async fn data(settings: &Settings, cmd: DataCmd) -> Result<()> {
         }
         DataCmd::Fetch { source, symbol, from, to, full, csv, adjusted } => {
             let md = &settings.market_data;
-            let archive = quantai_ingest::archive::Archive::open(&md.raw_archive_url).map_err(anyhow::Error::msg)?;
+            let archive = quantai_ingest::archive::Archive::open(&md.raw_archive_url)?;
             let env = |v: &str| std::env::var(v).ok();
             let (market, bars) = match source {
                 quantai_ingest::Source::Kis => {

@@ -149,7 +149,7 @@ pub async fn rag(settings: Settings, cmd: RagCmd) -> Result<()> {
     let ttl = (settings.rag.ttl_days, settings.rag.ttl_days_by_collection.clone());
     let prompt_cfg = (settings.rag.prompt_budget, settings.rag.answer_reserve);
     let (tool, rag) = if settings.rag.embedder == quantai_core::config::EmbedderKind::Gateway {
-        let app = quantai_server::App::build(settings, crate::env_var).await.map_err(anyhow::Error::msg)?;
+        let app = quantai_server::App::build(settings, crate::env_var).await?;
         let rag = app.state.rag.clone().context("rag.enabled is false")?;
         let (store, registry) = (app.state.store.clone(), app.state.gateway.registry());
         (Tool { store, registry, app: Some(app) }, rag)
@@ -157,8 +157,7 @@ pub async fn rag(settings: Settings, cmd: RagCmd) -> Result<()> {
         let store = crate::store(&settings).await?;
         let registry = std::sync::Arc::new(crate::registry(&settings)?);
         let rag = quantai_server::rag::build(&settings.rag, &store, &settings.database.url, None, crate::env_var)
-            .await
-            .map_err(anyhow::Error::msg)?
+            .await?
             .context("rag.enabled is false")?;
         (Tool { store, registry, app: None }, rag)
     };
