@@ -256,6 +256,9 @@ pub struct RagSettings {
     pub ann_min_documents: usize,
     /// Tokens of the model's context window kept free for the answer.
     pub answer_reserve: usize,
+    /// The user's own lexicon files (instruments, aliases, strategy words), in the shape of
+    /// quantai-lang's shipped `data/*.toml`, added to the shipped lexicon at start-up.
+    pub lexicon_files: Vec<String>,
 }
 
 impl Default for RagSettings {
@@ -272,6 +275,7 @@ impl Default for RagSettings {
             prompt_budget: 2_000,
             ann_min_documents: 50_000,
             answer_reserve: 1_000,
+            lexicon_files: Vec::new(),
         }
     }
 }

@@ -32,7 +32,16 @@ async fn main() {
         let vecs = emb.embed(chunk, "u").await.unwrap();
         for (j, (t, v)) in chunk.iter().zip(vecs).enumerate() {
             let id = format!("d{}", c * 1000 + j);
-            part.upsert(Entry { id, text: t.clone(), metadata: serde_json::Value::Null, created_ms: 0 }, &v);
+            part.upsert(
+                Entry {
+                    id,
+                    text: t.clone(),
+                    metadata: serde_json::Value::Null,
+                    created_ms: 0,
+                    facts: Default::default(),
+                },
+                &v,
+            );
         }
     }
     let t = Instant::now();

@@ -60,6 +60,54 @@ pub struct Scores {
     pub mrr: f64,
 }
 
+impl Scores {
+    fn add(&mut self, [r1, r3, r5, rr]: [f64; 4]) {
+        self.queries += 1;
+        self.recall_at_1 += r1;
+        self.recall_at_3 += r3;
+        self.recall_at_5 += r5;
+        self.mrr += rr;
+    }
+
+    fn mean(&mut self) {
+        let n = self.queries.max(1) as f64;
+        self.recall_at_1 /= n;
+        self.recall_at_3 /= n;
+        self.recall_at_5 /= n;
+        self.mrr /= n;
+    }
+}
+
+/// Recall@1/3/5 over min(k, relevant) — a query with two relevant documents is answered at 1
+/// by either, at 3 only by both — and the reciprocal rank of the first relevant one.
+fn ranked(ids: &[&str], relevant: &[String]) -> [f64; 4] {
+    let recall = |k: usize| {
+        let found = relevant.iter().filter(|r| ids.iter().take(k).any(|i| i == r)).count();
+        found as f64 / k.min(relevant.len()) as f64
+    };
+    let rr = ids.iter().position(|i| relevant.iter().any(|r| r == i)).map(|p| 1.0 / (p as f64 + 1.0)).unwrap_or(0.0);
+    [recall(1), recall(3), recall(5), rr]
+}
+
+/// The table of scores: a header, one row per label, the misses.
+fn table(title: String, first: &str, width: usize, rows: &[(String, &Scores)], misses: &[String]) -> String {
+    let mut s = title;
+    s.push_str(&format!(
+        "{first:<width$} {:>7} {:>9} {:>9} {:>9} {:>7}\n",
+        "queries", "recall@1", "recall@3", "recall@5", "MRR"
+    ));
+    for (l, x) in rows {
+        s.push_str(&format!(
+            "{l:<width$} {:>7} {:>9.3} {:>9.3} {:>9.3} {:>7.3}\n",
+            x.queries, x.recall_at_1, x.recall_at_3, x.recall_at_5, x.mrr
+        ));
+    }
+    for m in misses {
+        s.push_str(&format!("miss@3: {m}\n"));
+    }
+    s
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
     pub model: String,
@@ -72,25 +120,9 @@ pub struct Report {
 
 impl Report {
     pub fn table(&self) -> String {
-        let mut s = format!("{} documents, embedder {}\n", self.documents, self.model);
-        s.push_str(&format!(
-            "{:<6} {:>7} {:>9} {:>9} {:>9} {:>7}\n",
-            "lang", "queries", "recall@1", "recall@3", "recall@5", "MRR"
-        ));
-        let row = |l: &str, x: &Scores| {
-            format!(
-                "{l:<6} {:>7} {:>9.3} {:>9.3} {:>9.3} {:>7.3}\n",
-                x.queries, x.recall_at_1, x.recall_at_3, x.recall_at_5, x.mrr
-            )
-        };
-        for (l, x) in &self.by_language {
-            s.push_str(&row(l, x));
-        }
-        s.push_str(&row("all", &self.all));
-        for m in &self.misses {
-            s.push_str(&format!("miss@3: {m}\n"));
-        }
-        s
+        let mut rows: Vec<(String, &Scores)> = self.by_language.iter().map(|(l, x)| (l.clone(), x)).collect();
+        rows.push(("all".into(), &self.all));
+        table(format!("{} documents, embedder {}\n", self.documents, self.model), "lang", 6, &rows, &self.misses)
     }
 }
 
@@ -166,32 +198,239 @@ async fn score(rag: &Rag, set: &LabelledSet) -> Result<Scored, RagError> {
         };
         let hits = rag.search(&q.user, &cols, &req).await?;
         let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
-        // Recall@k over min(k, relevant): a query with two relevant documents is answered at 1
-        // by either, at 3 only by both.
-        let recall = |k: usize| {
-            let found = q.relevant.iter().filter(|r| ids.iter().take(k).any(|i| i == r)).count();
-            found as f64 / k.min(q.relevant.len()) as f64
-        };
-        let rr =
-            ids.iter().position(|i| q.relevant.iter().any(|r| r == i)).map(|p| 1.0 / (p as f64 + 1.0)).unwrap_or(0.0);
-        let (r1, r3, r5) = (recall(1), recall(3), recall(5));
-        if r3 < 1.0 {
+        let r = ranked(&ids, &q.relevant);
+        if r[1] < 1.0 {
             misses.push(format!("[{}] {} → {:?} (want {:?})", q.user, q.query, &ids[..ids.len().min(3)], q.relevant));
         }
-        for s in [sums.entry(q.lang.clone()).or_default(), &mut all] {
-            s.queries += 1;
-            s.recall_at_1 += r1;
-            s.recall_at_3 += r3;
-            s.recall_at_5 += r5;
-            s.mrr += rr;
+        sums.entry(q.lang.clone()).or_default().add(r);
+        all.add(r);
+    }
+    sums.values_mut().chain(std::iter::once(&mut all)).for_each(Scores::mean);
+    Ok((sums, all, misses))
+}
+
+/// A labelled set in JSON lines, as people and other tools write: `documents.jsonl`
+/// (`{id, user_id, collection, text, metadata}`) and `queries.jsonl` (`{id, user_id, query,
+/// relevant, type}`; `relevant: []` for a question nothing answers).
+#[derive(Clone, Debug, Default)]
+pub struct DomainSet {
+    pub documents: Vec<DomainDoc>,
+    pub queries: Vec<DomainQuery>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct DomainDoc {
+    pub id: String,
+    pub user_id: String,
+    pub collection: String,
+    pub text: String,
+    #[serde(default)]
+    pub metadata: serde_json::Value,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct DomainQuery {
+    pub id: String,
+    pub user_id: String,
+    pub query: String,
+    pub relevant: Vec<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// The held-out part of the shipped domain set (`eval/domain/heldout`).
+pub const HELDOUT_DOCUMENTS: &str = include_str!("../eval/domain/heldout/documents.jsonl");
+pub const HELDOUT_QUERIES: &str = include_str!("../eval/domain/heldout/queries.jsonl");
+/// The development part (`eval/domain/dev`), on which fusion weights were chosen.
+pub const DEV_DOCUMENTS: &str = include_str!("../eval/domain/dev/documents.jsonl");
+pub const DEV_QUERIES: &str = include_str!("../eval/domain/dev/queries.jsonl");
+
+fn lines<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<Vec<T>, RagError> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| RagError::Invalid(format!("{name} line {}: {e}", i + 1))))
+        .collect()
+}
+
+impl DomainSet {
+    /// Parses the two files' contents; every label must name a document of the query's user.
+    pub fn parse(documents: &str, queries: &str) -> Result<Self, RagError> {
+        let set = Self { documents: lines("documents.jsonl", documents)?, queries: lines("queries.jsonl", queries)? };
+        let owner: BTreeMap<&str, &str> = set.documents.iter().map(|d| (d.id.as_str(), d.user_id.as_str())).collect();
+        for q in &set.queries {
+            for r in &q.relevant {
+                if owner.get(r.as_str()) != Some(&q.user_id.as_str()) {
+                    return Err(RagError::Invalid(format!(
+                        "query {}: relevant {r:?} is not a document of {}",
+                        q.id, q.user_id
+                    )));
+                }
+            }
+        }
+        Ok(set)
+    }
+
+    /// Reads `DIR/documents.jsonl` and `DIR/queries.jsonl`.
+    pub fn load(dir: &std::path::Path) -> Result<Self, RagError> {
+        let read = |f: &str| {
+            std::fs::read_to_string(dir.join(f))
+                .map_err(|e| RagError::Invalid(format!("{}: {e}", dir.join(f).display())))
+        };
+        Self::parse(&read("documents.jsonl")?, &read("queries.jsonl")?)
+    }
+
+    /// The shipped held-out part.
+    pub fn heldout() -> Result<Self, RagError> {
+        Self::parse(HELDOUT_DOCUMENTS, HELDOUT_QUERIES)
+    }
+
+    /// The shipped development part.
+    pub fn dev() -> Result<Self, RagError> {
+        Self::parse(DEV_DOCUMENTS, DEV_QUERIES)
+    }
+}
+
+/// Scores per query type and per language, and the latency of the searches.
+#[derive(Clone, Debug, Serialize)]
+pub struct DomainReport {
+    pub model: String,
+    pub documents: usize,
+    pub by_type: BTreeMap<String, Scores>,
+    pub by_language: BTreeMap<String, Scores>,
+    pub all: Scores,
+    pub misses: Vec<String>,
+    pub search_p50_us: u64,
+    pub search_p99_us: u64,
+}
+
+impl DomainReport {
+    pub fn table(&self) -> String {
+        let mut rows: Vec<(String, &Scores)> = self.by_type.iter().map(|(l, x)| (l.clone(), x)).collect();
+        rows.extend(self.by_language.iter().map(|(l, x)| (format!("lang {l}"), x)));
+        rows.push(("all".into(), &self.all));
+        let title = format!(
+            "{} documents, embedder {}; search latency p50 {} µs, p99 {} µs\n",
+            self.documents, self.model, self.search_p50_us, self.search_p99_us
+        );
+        table(title, "", 14, &rows, &self.misses)
+    }
+}
+
+/// `ko` (Hangul only among letters), `en` (no Hangul) or `mixed`.
+pub fn language(text: &str) -> &'static str {
+    let share = crate::text::hangul_share(text);
+    let latin = text.chars().any(|c| c.is_ascii_alphabetic());
+    if share == 0.0 {
+        "en"
+    } else if !latin {
+        "ko"
+    } else {
+        "mixed"
+    }
+}
+
+/// Loads the set through [`Rag::upsert`] (the API's path) into a scratch SQLite database with
+/// `embedder` and `lexicon`, and scores every query searching all of the user's collections
+/// (k = 5). A query with no relevant document scores 1 when nothing is returned, else 0.
+pub async fn run_domain(
+    embedder: Arc<dyn Embedder>,
+    lexicon: Arc<quantai_lang::Lexicon>,
+    set: &DomainSet,
+) -> Result<DomainReport, RagError> {
+    let path = std::env::temp_dir().join(format!(
+        "quantai-rag-domain-{}-{}.db",
+        std::process::id(),
+        time::OffsetDateTime::now_utc().unix_timestamp_nanos()
+    ));
+    let url = format!("sqlite://{}", path.display());
+    let store = quantai_store::Store::connect(&url, 2).await?;
+    store.migrate().await?;
+    let rag = Rag::new(store.clone(), embedder.clone());
+    rag.set_lexicon(lexicon);
+    let out = score_domain(&rag, set).await;
+    store.close().await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let mut report = out?;
+    report.model = embedder.model().to_string();
+    Ok(report)
+}
+
+async fn score_domain(rag: &Rag, set: &DomainSet) -> Result<DomainReport, RagError> {
+    let mut parts: BTreeMap<(&str, &str), Vec<crate::Document>> = BTreeMap::new();
+    for d in &set.documents {
+        parts.entry((d.collection.as_str(), d.user_id.as_str())).or_default().push(crate::Document {
+            id: d.id.clone(),
+            text: d.text.clone(),
+            metadata: d.metadata.clone(),
+            created_ms: Some(0),
+        });
+    }
+    let mut collections: Vec<String> = Vec::new();
+    for ((c, u), docs) in &parts {
+        if !collections.iter().any(|x| x == c) {
+            collections.push(c.to_string());
+        }
+        for chunk in docs.chunks(64) {
+            rag.upsert(c, u, chunk.to_vec()).await?;
         }
     }
-    for s in sums.values_mut().chain(std::iter::once(&mut all)) {
-        let n = s.queries.max(1) as f64;
-        s.recall_at_1 /= n;
-        s.recall_at_3 /= n;
-        s.recall_at_5 /= n;
-        s.mrr /= n;
+    let (mut by_type, mut by_language): (BTreeMap<String, Scores>, BTreeMap<String, Scores>) = Default::default();
+    let mut all = Scores::default();
+    let mut misses = Vec::new();
+    let mut took = Vec::with_capacity(set.queries.len());
+    // One search each first, so partitions are loaded and embeddings cached before timing.
+    for q in &set.queries {
+        let req = SearchRequest {
+            query: q.query.clone(),
+            k: 5,
+            filter: serde_json::Value::Null,
+            threshold: None,
+            mode: Mode::Hybrid,
+        };
+        rag.search(&q.user_id, &collections, &req).await?;
     }
-    Ok((sums, all, misses))
+    for q in &set.queries {
+        let req = SearchRequest {
+            query: q.query.clone(),
+            k: 5,
+            filter: serde_json::Value::Null,
+            threshold: None,
+            mode: Mode::Hybrid,
+        };
+        let started = std::time::Instant::now();
+        let hits = rag.search(&q.user_id, &collections, &req).await?;
+        took.push(started.elapsed().as_micros() as u64);
+        let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        let r =
+            if q.relevant.is_empty() { [if ids.is_empty() { 1.0 } else { 0.0 }; 4] } else { ranked(&ids, &q.relevant) };
+        if r[1] < 1.0 {
+            misses.push(format!(
+                "[{} {}] {} → {:?} (want {:?})",
+                q.id,
+                q.kind,
+                q.query,
+                &ids[..ids.len().min(3)],
+                q.relevant
+            ));
+        }
+        by_type.entry(q.kind.clone()).or_default().add(r);
+        by_language.entry(language(&q.query).to_string()).or_default().add(r);
+        all.add(r);
+    }
+    by_type.values_mut().chain(by_language.values_mut()).chain(std::iter::once(&mut all)).for_each(Scores::mean);
+    took.sort_unstable();
+    let pct = |p: f64| took.get(((took.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0);
+    Ok(DomainReport {
+        model: String::new(),
+        documents: set.documents.len(),
+        by_type,
+        by_language,
+        all,
+        misses,
+        search_p50_us: pct(0.5),
+        search_p99_us: pct(0.99),
+    })
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::ann::{Ann, Snapshot, EF_SEARCH};
 use crate::bm25::Bm25;
 use crate::filter::Filter;
+use crate::lang::Facts;
 
 /// A document as the partition holds it.
 #[derive(Clone, Debug)]
@@ -17,7 +18,24 @@ pub struct Entry {
     pub text: String,
     pub metadata: Value,
     pub created_ms: i64,
+    /// What the document is about ([`crate::lang::facts`]); its keywords are indexed with the
+    /// text.
+    pub facts: Facts,
 }
+
+impl Entry {
+    /// The text the keyword index holds: the document and its facts' keywords.
+    fn indexed(&self) -> String {
+        if self.facts.keywords.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{}\n{}", self.text, self.facts.keywords)
+        }
+    }
+}
+
+/// A search's conditions beyond the metadata filter: the query's gates (`None`: none).
+pub type Gate<'a> = Option<&'a (dyn Fn(&Entry) -> bool + Sync)>;
 
 /// The documents of one (collection, user).
 pub struct Partition {
@@ -130,7 +148,7 @@ impl Partition {
         };
         let at = slot as usize * self.dims;
         self.vectors[at..at + self.dims].copy_from_slice(vector);
-        self.bm25.add(slot, &entry.text);
+        self.bm25.add(slot, &entry.indexed());
         self.by_id.insert(entry.id.clone(), slot);
         self.slots[slot as usize] = Some(entry);
         self.touch(slot);
@@ -140,7 +158,7 @@ impl Partition {
     pub fn remove(&mut self, id: &str) -> bool {
         let Some(slot) = self.by_id.remove(id) else { return false };
         if let Some(e) = self.slots[slot as usize].take() {
-            self.bm25.remove(slot, &e.text);
+            self.bm25.remove(slot, &e.indexed());
         }
         self.free.push(slot);
         self.touch(slot);
@@ -155,19 +173,34 @@ impl Partition {
         self.slots.get(slot as usize).and_then(Option::as_ref)
     }
 
-    fn keep<'a>(&'a self, filter: &'a Filter) -> impl Fn(u32) -> bool + 'a {
-        move |slot| self.entry(slot).is_some_and(|e| filter.is_empty() || filter.matches(&e.metadata))
+    fn keep<'a>(&'a self, filter: &'a Filter, gate: Gate<'a>) -> impl Fn(u32) -> bool + 'a {
+        move |slot| {
+            self.entry(slot)
+                .is_some_and(|e| (filter.is_empty() || filter.matches(&e.metadata)) && gate.is_none_or(|g| g(e)))
+        }
     }
 
     /// The `k` documents most similar to `query` (cosine of unit vectors) among those `filter`
     /// keeps, at or above `threshold`, best first: approximate for an unfiltered query when the
     /// partition has a graph, else exact.
     pub fn nearest(&self, query: &[f32], k: usize, filter: &Filter, threshold: Option<f32>) -> Vec<(&Entry, f32)> {
+        self.nearest_where(query, k, filter, None, threshold)
+    }
+
+    /// [`Partition::nearest`] among the documents `gate` also admits (always exact then).
+    pub fn nearest_where(
+        &self,
+        query: &[f32],
+        k: usize,
+        filter: &Filter,
+        gate: Gate<'_>,
+        threshold: Option<f32>,
+    ) -> Vec<(&Entry, f32)> {
         match &self.ann {
-            Some(ann) if filter.is_empty() && k <= EF_SEARCH && query.len() == self.dims => {
+            Some(ann) if filter.is_empty() && gate.is_none() && k <= EF_SEARCH && query.len() == self.dims => {
                 self.nearest_approx(ann, query, k, threshold)
             }
-            _ => self.nearest_exact(query, k, filter, threshold),
+            _ => self.exact(query, k, filter, gate, threshold),
         }
     }
 
@@ -198,6 +231,17 @@ impl Partition {
         filter: &Filter,
         threshold: Option<f32>,
     ) -> Vec<(&Entry, f32)> {
+        self.exact(query, k, filter, None, threshold)
+    }
+
+    fn exact(
+        &self,
+        query: &[f32],
+        k: usize,
+        filter: &Filter,
+        gate: Gate<'_>,
+        threshold: Option<f32>,
+    ) -> Vec<(&Entry, f32)> {
         if self.dims == 0 || query.len() != self.dims {
             return Vec::new();
         }
@@ -215,7 +259,7 @@ impl Partition {
         // Ties go to the smaller id, so the order never depends on where a document sits.
         let id = |s: u32| self.entry(s).map(|e| e.id.as_str()).unwrap_or("");
         let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then_with(|| id(a.0).cmp(id(b.0)));
-        if filter.is_empty() {
+        if filter.is_empty() && gate.is_none() {
             if scored.len() > k {
                 scored.select_nth_unstable_by(k, by_score);
                 scored.truncate(k);
@@ -225,7 +269,7 @@ impl Partition {
             // Best first, the filter read only until k documents pass it: still the exact top k
             // among those it keeps, without reading every document's metadata.
             scored.sort_unstable_by(by_score);
-            let keep = self.keep(filter);
+            let keep = self.keep(filter, gate);
             let mut kept = Vec::with_capacity(k);
             for x in scored {
                 if kept.len() == k {
@@ -242,9 +286,14 @@ impl Partition {
 
     /// The `k` best BM25 matches for `query` among those `filter` keeps.
     pub fn keyword(&self, query: &str, k: usize, filter: &Filter) -> Vec<(&Entry, f32)> {
+        self.keyword_where(query, k, filter, None)
+    }
+
+    /// [`Partition::keyword`] among the documents `gate` also admits.
+    pub fn keyword_where(&self, query: &str, k: usize, filter: &Filter, gate: Gate<'_>) -> Vec<(&Entry, f32)> {
         let mut all: Vec<(&Entry, f32)> = self
             .bm25
-            .search(query, usize::MAX, self.keep(filter))
+            .search(query, usize::MAX, self.keep(filter, gate))
             .into_iter()
             .filter_map(|(s, sc)| self.entry(s).map(|e| (e, sc)))
             .collect();
@@ -289,7 +338,13 @@ mod tests {
     use serde_json::json;
 
     fn e(id: &str, text: &str, kind: &str) -> Entry {
-        Entry { id: id.into(), text: text.into(), metadata: json!({"kind": kind}), created_ms: 0 }
+        Entry {
+            id: id.into(),
+            text: text.into(),
+            metadata: json!({"kind": kind}),
+            created_ms: 0,
+            facts: Facts::default(),
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod eval;
 pub mod filter;
 pub mod index;
 pub mod indexing;
+pub mod lang;
 pub mod minilm;
 pub mod models;
 pub mod pgvector;

@@ -17,6 +17,8 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use tokio::sync::{OnceCell, RwLock};
 
+use quantai_lang::{Lexicon, Recognition};
+
 use crate::embed::Embedder;
 use crate::filter::Filter;
 use crate::index::{Entry, Partition};
@@ -102,6 +104,9 @@ pub struct Rag {
     parts: Mutex<HashMap<Key, Arc<Cell>>>,
     /// Partitions of at least this many documents get an approximate graph (0: never).
     ann_min: std::sync::atomic::AtomicUsize,
+    /// The domain language: document facts and query understanding (`None`: the shipped
+    /// lexicon, built on first use).
+    lexicon: std::sync::RwLock<Option<Arc<Lexicon>>>,
 }
 
 /// Partitions of at least this many documents search approximately unless configured otherwise.
@@ -159,7 +164,20 @@ impl Rag {
             embedder,
             parts: Mutex::new(HashMap::new()),
             ann_min: std::sync::atomic::AtomicUsize::new(ANN_MIN_DOCUMENTS),
+            lexicon: std::sync::RwLock::new(None),
         }
+    }
+
+    /// Uses `lexicon` (the shipped one and the user's files and symbols) from now on; the
+    /// partitions in memory are rebuilt with it on next use.
+    pub fn set_lexicon(&self, lexicon: Arc<Lexicon>) {
+        *self.lexicon.write().unwrap_or_else(|p| p.into_inner()) = Some(lexicon);
+        self.rebuild();
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> Arc<Lexicon> {
+        self.lexicon.read().unwrap_or_else(|p| p.into_inner()).clone().unwrap_or_else(Lexicon::shared)
     }
 
     /// Partitions of at least `n` documents get an approximate graph, built in the background
@@ -239,6 +257,7 @@ impl Rag {
         cell.part
             .get_or_try_init(|| async {
                 let model = self.embedder.model();
+                let lx = self.lexicon();
                 let rows = self.docs.partition(collection, user).await?;
                 let mut p = Partition::new(held);
                 let mut stale = 0usize;
@@ -252,11 +271,11 @@ impl Rag {
                         decode(&r.embedding, dims)
                     };
                     match v {
-                        Some(v) => p.upsert(entry_of(&r)?, &v),
+                        Some(v) => p.upsert(entry_of(&r, &lx)?, &v),
                         // Still found by its keywords; no vector similarity until re-embedded.
                         None => {
                             stale += 1;
-                            p.upsert(entry_of(&r)?, &vec![0.0; held]);
+                            p.upsert(entry_of(&r, &lx)?, &vec![0.0; held]);
                         }
                     }
                 }
@@ -355,8 +374,9 @@ impl Rag {
         let mut part = lock.write().await;
         self.docs.upsert(&rows).await?;
         let held = part.dims();
+        let lx = self.lexicon();
         for (r, v) in rows.iter().zip(&vecs) {
-            part.upsert(entry_of(r)?, &v[..held.min(v.len())]);
+            part.upsert(entry_of(r, &lx)?, &v[..held.min(v.len())]);
         }
         Ok(rows.len())
     }
@@ -430,6 +450,19 @@ impl Rag {
 
     /// The best `req.k` documents of `user` across `collections`.
     pub async fn search(&self, user: &str, collections: &[String], req: &SearchRequest) -> Result<Vec<Hit>, RagError> {
+        Ok(self.search_understood(user, collections, req).await?.0)
+    }
+
+    /// [`Rag::search`], with what the query was understood to ask for. Instruments and assets
+    /// the query names, a strategy it names and KPI conditions it states restrict the results
+    /// (a question about something the user never tested finds nothing); a strategy it
+    /// describes and years it names raise matching documents.
+    pub async fn search_understood(
+        &self,
+        user: &str,
+        collections: &[String],
+        req: &SearchRequest,
+    ) -> Result<(Vec<Hit>, Recognition), RagError> {
         if req.query.trim().is_empty() {
             return Err(RagError::Invalid("query is empty".into()));
         }
@@ -443,13 +476,23 @@ impl Rag {
             return Err(RagError::Invalid("no collection to search".into()));
         }
         let filter = Filter::parse(&req.filter)?;
+        let lx = self.lexicon();
+        let understood = crate::lang::understand(&lx, &req.query);
+        // An embedder that reads no Korean gets the query's entities in English.
+        let vector_text = if self.embedder.reads_korean() || understood.english.trim().is_empty() {
+            req.query.clone()
+        } else {
+            understood.english.clone()
+        };
         let qv = if req.mode == Mode::Keyword {
             Vec::new()
         } else {
-            self.embed_cached(std::slice::from_ref(&req.query), user).await?.remove(0)
+            self.embed_cached(std::slice::from_ref(&vector_text), user).await?.remove(0)
         };
         let depth = (req.k * 4).max(50);
-        let vector_weight = self.vector_weight(&req.query);
+        let vector_weight = self.vector_weight(&vector_text);
+        let admits = |e: &Entry| understood.admits(&e.facts);
+        let gate: crate::index::Gate<'_> = if understood.gates() { Some(&admits) } else { None };
         // Every partition stays read-locked until the hits are built from it.
         let mut cells = Vec::with_capacity(collections.len());
         for c in collections {
@@ -483,9 +526,13 @@ impl Rag {
                     // A document another replica added since this partition loaded has no
                     // entry here yet: it is found after the next rebuild.
                     let found = self.docs.nearest(&q).await?;
-                    found.into_iter().filter_map(|(id, s)| part.get(&id).map(|e| (e, s))).collect()
+                    found
+                        .into_iter()
+                        .filter_map(|(id, s)| part.get(&id).map(|e| (e, s)))
+                        .filter(|(e, _)| gate.is_none_or(|g| g(e)))
+                        .collect()
                 } else {
-                    part.nearest(&qv, depth, &filter, req.threshold)
+                    part.nearest_where(&qv, depth, &filter, gate, req.threshold)
                 };
                 for (rank, (e, s)) in near.into_iter().enumerate() {
                     let f = fused.entry((ci, e.id.as_str())).or_default();
@@ -497,13 +544,21 @@ impl Rag {
                 }
             }
             if req.mode != Mode::Vector {
-                for (rank, (e, s)) in part.keyword(&req.query, depth, &filter).into_iter().enumerate() {
+                let keyword = part.keyword_where(&understood.keyword_query, depth, &filter, gate);
+                for (rank, (e, s)) in keyword.into_iter().enumerate() {
                     let f = fused.entry((ci, e.id.as_str())).or_default();
                     f.2 = Some(s);
                     f.0 += match req.mode {
                         Mode::Hybrid => 1.0 / (RRF_K + rank as f64 + 1.0),
                         _ => f64::from(s),
                     };
+                }
+            }
+        }
+        if req.mode == Mode::Hybrid {
+            for ((ci, id), f) in fused.iter_mut() {
+                if let Some(e) = parts[*ci].as_ref().and_then(|p| p.get(id)) {
+                    f.0 += understood.boost(&e.facts);
                 }
             }
         }
@@ -537,7 +592,7 @@ impl Rag {
                 Self::maybe_build_ann(cell, min);
             }
         }
-        Ok(hits)
+        Ok((hits, understood.recognition))
     }
 
     /// The weight of the vector ranking in the fusion for `query`: 1 when the embedder reads the
@@ -612,14 +667,11 @@ impl Rag {
     }
 }
 
-fn entry_of(r: &RagDocRow) -> Result<Entry, RagError> {
-    Ok(Entry {
-        id: r.id.clone(),
-        text: r.text.clone(),
-        metadata: serde_json::from_str(&r.metadata)
-            .map_err(|e| RagError::Store(format!("document {:?}: stored metadata is not JSON: {e}", r.id)))?,
-        created_ms: r.created_ms,
-    })
+fn entry_of(r: &RagDocRow, lx: &Lexicon) -> Result<Entry, RagError> {
+    let metadata: Value = serde_json::from_str(&r.metadata)
+        .map_err(|e| RagError::Store(format!("document {:?}: stored metadata is not JSON: {e}", r.id)))?;
+    let facts = crate::lang::facts(lx, &r.text, &metadata);
+    Ok(Entry { id: r.id.clone(), text: r.text.clone(), metadata, created_ms: r.created_ms, facts })
 }
 
 /// One line of a backup file.

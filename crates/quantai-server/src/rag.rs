@@ -111,10 +111,12 @@ pub async fn build(
         return Ok(None);
     }
     let embedder = embedder(settings, gateway)?;
+    let lexicon = Arc::new(lexicon(settings, store).await?);
     match settings.store {
         RagStoreKind::Embedded => {
             let rag = Rag::new(store.clone(), embedder);
             rag.set_ann_min_documents(settings.ann_min_documents);
+            rag.set_lexicon(lexicon);
             Ok(Some(Arc::new(rag)))
         }
         RagStoreKind::Pgvector => {
@@ -129,7 +131,30 @@ pub async fn build(
             // The URL may hold a password: errors name the setting, never the URL.
             let docs =
                 PgVector::connect(url.expose_secret(), embedder.dims(), 8).await.map_err(StartError::Pgvector)?;
-            Ok(Some(Arc::new(Rag::with_docs(store.clone(), Arc::new(docs), embedder))))
+            let rag = Rag::with_docs(store.clone(), Arc::new(docs), embedder);
+            rag.set_lexicon(lexicon);
+            Ok(Some(Arc::new(rag)))
         }
     }
+}
+
+/// The lexicon: the shipped files, the user's `rag.lexicon_files`, and every symbol in the
+/// market-data store (known by its ticker). A file that cannot be read or parsed stops
+/// start-up, naming it.
+pub async fn lexicon(settings: &RagSettings, store: &Store) -> Result<quantai_lang::Lexicon, StartError> {
+    let bad = |reason: String| StartError::Setting { setting: "rag.lexicon_files", reason };
+    let mut b = quantai_lang::Builder::shipped().map_err(|e| bad(e.to_string()))?;
+    for f in &settings.lexicon_files {
+        let text = std::fs::read_to_string(f).map_err(|e| bad(format!("{f}: {e}")))?;
+        b.add_toml(f, &text).map_err(|e| bad(e.to_string()))?;
+    }
+    match store.symbols().await {
+        Ok(symbols) => {
+            for s in symbols {
+                b.add_symbol(&s.symbol, &s.market);
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "the lexicon knows no stored symbols: listing them failed"),
+    }
+    b.build().map_err(|e| bad(e.to_string()))
 }

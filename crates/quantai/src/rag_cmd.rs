@@ -72,9 +72,12 @@ pub enum RagCmd {
         #[arg(long)]
         reembed: bool,
     },
-    /// Recall@1/3/5 and MRR per language on a labelled set (default: the one shipped).
+    /// Recall@1/3/5 and MRR per query type and language on a labelled set (default: the shipped
+    /// held-out set, `crates/quantai-rag/eval/domain/heldout`).
     Eval {
-        /// A labelled set (JSON: {"documents": [...], "queries": [...]}).
+        /// A directory with documents.jsonl ({id, user_id, collection, text, metadata}) and
+        /// queries.jsonl ({id, user_id, query, relevant, type}); or a JSON file of the earlier
+        /// shape ({"backtests": [...], "queries": [...]}).
         #[arg(long)]
         set: Option<PathBuf>,
         /// Print the eval as JSON.
@@ -267,13 +270,30 @@ async fn run(
             println!("indexes rebuilt from the stored documents on next use");
         }
         RagCmd::Eval { set, json } => {
-            let set = match set {
-                Some(p) => std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?,
-                None => quantai_rag::eval::SHIPPED.to_string(),
-            };
-            let set: quantai_rag::eval::LabelledSet =
-                serde_json::from_str(&set).context("the labelled set is not valid")?;
-            let report = quantai_rag::eval::run(rag.embedder().clone(), &set).await.map_err(|x| e(x.to_string()))?;
+            // A directory is a set in JSON lines; a file, the earlier JSON shape; nothing, the
+            // shipped held-out set.
+            let legacy = set.as_ref().filter(|p| p.is_file());
+            if let Some(p) = legacy {
+                let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+                let set: quantai_rag::eval::LabelledSet =
+                    serde_json::from_str(&text).context("the labelled set is not valid")?;
+                let report =
+                    quantai_rag::eval::run(rag.embedder().clone(), &set).await.map_err(|x| e(x.to_string()))?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&report)?);
+                } else {
+                    print!("{}", report.table());
+                }
+                return Ok(());
+            }
+            let set = match &set {
+                Some(dir) => quantai_rag::eval::DomainSet::load(dir),
+                None => quantai_rag::eval::DomainSet::heldout(),
+            }
+            .map_err(|x| e(x.to_string()))?;
+            let report = quantai_rag::eval::run_domain(rag.embedder().clone(), rag.lexicon(), &set)
+                .await
+                .map_err(|x| e(x.to_string()))?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

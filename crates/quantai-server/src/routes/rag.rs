@@ -82,10 +82,85 @@ pub(crate) async fn delete(
     }
 }
 
-/// Search results, best first.
+/// Search results, best first, and what the query was understood to ask for.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct Hits {
     hits: Vec<Hit>,
+    recognised: Recognised,
+}
+
+/// What the query names: instruments, strategies, KPIs and other terms (so a client can show
+/// "searching 삼성전자 · sma_cross"), KPI conditions the results meet, and years.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Recognised {
+    entities: Vec<RecognisedEntity>,
+    conditions: Vec<RecognisedCondition>,
+    years: Vec<i32>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(crate) struct RecognisedEntity {
+    /// instrument, asset, strategy, param, direction, cost, kpi or comparator.
+    #[schema(value_type = String)]
+    kind: quantai_lang::EntityKind,
+    /// The canonical id (`KRX:005930`, `sma_cross`, `sharpe`).
+    id: String,
+    /// The words of the query it was found in.
+    text: String,
+    /// Its name in the query's language.
+    label: String,
+    #[schema(minimum = 0.0, maximum = 1.0)]
+    confidence: f32,
+    /// name, alias, behaviour or corrected.
+    #[schema(value_type = String)]
+    via: quantai_lang::Via,
+}
+
+/// A KPI condition, in the KPI's units (fractions for returns, drawdowns and win rates).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct RecognisedCondition {
+    kpi: String,
+    /// gt, gte, lt or lte.
+    op: String,
+    value: f64,
+    text: String,
+}
+
+impl Recognised {
+    fn new(query: &str, r: quantai_lang::Recognition, lx: &quantai_lang::Lexicon) -> Self {
+        let korean = quantai_rag::text::is_korean(query);
+        let text = |s: &std::ops::Range<usize>| query.get(s.clone()).unwrap_or_default().to_string();
+        let entities = r
+            .entities
+            .iter()
+            .map(|e| {
+                let label = lx
+                    .entry(e.kind, &e.id)
+                    .map(|x| if korean && !x.ko.is_empty() { x.ko.clone() } else { x.en.clone() })
+                    .filter(|l| !l.is_empty())
+                    .unwrap_or_else(|| e.id.clone());
+                RecognisedEntity {
+                    kind: e.kind,
+                    id: e.id.clone(),
+                    text: text(&e.span),
+                    label,
+                    confidence: e.confidence,
+                    via: e.via,
+                }
+            })
+            .collect();
+        let conditions = r
+            .conditions
+            .iter()
+            .map(|c| RecognisedCondition {
+                kpi: c.kpi.clone(),
+                op: c.op.as_str().into(),
+                value: c.value,
+                text: text(&c.span),
+            })
+            .collect();
+        Self { entities, conditions, years: r.years }
+    }
 }
 
 /// Searches one of the caller's collections (hybrid keyword + vector by default).
@@ -100,8 +175,10 @@ pub(crate) async fn search(
     ApiPath(collection): ApiPath<String>,
     ApiJson(req): ApiJson<SearchRequest>,
 ) -> Result<Json<Hits>, ApiError> {
-    let hits = rag(&state)?.search(&p.user_id, &[collection], &req).await?;
-    Ok(Json(Hits { hits }))
+    let rag = rag(&state)?;
+    let (hits, r) = rag.search_understood(&p.user_id, &[collection], &req).await?;
+    let recognised = Recognised::new(&req.query, r, &rag.lexicon());
+    Ok(Json(Hits { hits, recognised }))
 }
 
 /// A question to build a cited prompt for, from the caller's documents.

@@ -174,3 +174,38 @@ async fn strategies_are_indexed_when_saved() {
     let hits = body(app.post("/api/v1/rag/user_strategies/search", &app.key).json(&s).send().await.unwrap(), 200).await;
     assert!(ids(&hits).is_empty());
 }
+
+/// The domain language through the API: a Korean abbreviation finds an English note, an
+/// English name a Korean one, a KPI condition filters, something never tested finds nothing,
+/// and the response says what the query was understood to ask for.
+#[tokio::test]
+async fn queries_are_understood_across_languages_and_say_what_they_recognised() {
+    let app = spawn_app().await;
+    let docs = json!({"documents": [
+        {"id": "n1", "text": "Samsung Electronics 20/60 golden cross: sharpe 1.4, drawdown -12%"},
+        {"id": "n2", "text": "하이닉스 볼밴 상단 돌파, 샤프 0.6 — 별로"},
+        {"id": "n3", "text": "NVDA RSI 30/70 reversion, Sharpe 0.9"}]});
+    body(app.post("/api/v1/rag/user_notes/documents", &app.key).json(&docs).send().await.unwrap(), 200).await;
+    let search = |q: &str| {
+        let app = &app;
+        let q = json!({"query": q, "k": 3});
+        async move { body(app.post("/api/v1/rag/user_notes/search", &app.key).json(&q).send().await.unwrap(), 200).await }
+    };
+    let r = search("샤프 1 이상인 삼전 골크").await;
+    assert_eq!(ids(&r), ["n1"]);
+    let rec = &r["recognised"];
+    let entity = |id: &str| rec["entities"].as_array().unwrap().iter().find(|e| e["id"] == id).cloned();
+    let samsung = entity("KRX:005930").unwrap();
+    assert_eq!(
+        (samsung["kind"].as_str(), samsung["text"].as_str(), samsung["label"].as_str()),
+        (Some("instrument"), Some("삼전"), Some("삼성전자"))
+    );
+    assert_eq!(entity("sma_cross").unwrap()["kind"], "strategy");
+    assert_eq!(rec["conditions"][0]["kpi"], "sharpe");
+    assert_eq!(rec["conditions"][0]["op"], "gte");
+    assert_eq!(ids(&search("SK hynix bollinger breakout").await), ["n2"]);
+    assert_eq!(ids(&search("엔비디아 과매도 전략").await), ["n3"]);
+    // Never tested: Tesla, or anything with a Sharpe above 2.
+    assert!(ids(&search("테슬라 골크 결과").await).is_empty());
+    assert!(ids(&search("sharpe above 2").await).is_empty());
+}
