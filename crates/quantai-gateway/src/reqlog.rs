@@ -135,16 +135,22 @@ fn write_line(out: &mut Vec<u8>, e: Entry) {
     let detector = quantai_guard::Detector::new();
     // JSON text as it is when it still parses after masking (the common case: nothing found, or
     // placeholders inside strings), else as a JSON string.
-    let json_or_string = |text: String| -> Option<String> {
-        let text = detector.mask(&text, &mut quantai_guard::Vault::default()).unwrap_or(text);
-        if serde_json::from_str::<serde::de::IgnoredAny>(text.trim()).is_ok() {
+    // `known_json`: text serde_json just wrote, which need not be parsed again when nothing
+    // was masked.
+    let json_or_string = |text: String, known_json: bool| -> Option<String> {
+        let (text, masked) = match detector.mask(&text, &mut quantai_guard::Vault::default()) {
+            Some(m) => (m, true),
+            None => (text, false),
+        };
+        if (known_json && !masked) || serde_json::from_str::<serde::de::IgnoredAny>(text.trim()).is_ok() {
             Some(text.trim().to_string())
         } else {
             serde_json::to_string(&text).ok()
         }
     };
-    let Some(request) = serde_json::to_string(&e.request).ok().and_then(json_or_string) else { return };
-    let response = e.response.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).and_then(json_or_string);
+    let Some(request) = serde_json::to_string(&e.request).ok().and_then(|t| json_or_string(t, true)) else { return };
+    let response =
+        e.response.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).and_then(|t| json_or_string(t, false));
     let head = Head {
         request_id: &e.request_id,
         ts_ms: e.ts_ms,

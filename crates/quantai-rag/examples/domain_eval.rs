@@ -3,6 +3,9 @@
 //! used while tuning on the development part.
 //!
 //!   cargo run --release -p quantai-rag --example domain_eval -- crates/quantai-rag/eval/domain/dev
+//!
+//! With `QUANTAI_EVAL_NO_LEXICON=1` the search runs without the domain language (an empty
+//! lexicon): retrieval as it was before issue 14, on the same set.
 #![allow(clippy::unwrap_used, clippy::print_stdout)]
 
 use std::sync::Arc;
@@ -18,7 +21,11 @@ async fn main() {
         Ok(m) => Arc::new(LocalEmbedder::new(quantai_rag::minilm::MiniLm::load(std::path::Path::new(&m)).unwrap())),
         Err(_) => Arc::new(HashEmbedder { dims: 384 }),
     };
-    let lx = quantai_lang::Lexicon::shared();
+    let lx = if std::env::var("QUANTAI_EVAL_NO_LEXICON").is_ok_and(|v| v == "1") {
+        Arc::new(quantai_lang::Lexicon::empty())
+    } else {
+        quantai_lang::Lexicon::shared()
+    };
     let report = run_domain(embedder, lx, &set).await.unwrap();
     print!("{}", report.table());
 }

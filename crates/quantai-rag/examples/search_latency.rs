@@ -5,6 +5,9 @@
 //! the search work does not depend on where the vectors came from.
 //!
 //!     cargo run --release -p quantai-rag --example search_latency [DOCS_PER_USER] [USERS]
+//!
+//! `QUANTAI_EVAL_NO_LEXICON=1` searches without the domain language (an empty lexicon), as
+//! before issue 14, for a same-run comparison.
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
@@ -27,6 +30,9 @@ async fn main() {
     let store = quantai_store::Store::connect(&format!("sqlite://{}", dir.join("s.db").display()), 4).await.unwrap();
     store.migrate().await.unwrap();
     let rag = Rag::new(store.clone(), Arc::new(HashEmbedder { dims: 384 }));
+    if std::env::var("QUANTAI_EVAL_NO_LEXICON").is_ok_and(|v| v == "1") {
+        rag.set_lexicon(Arc::new(quantai_lang::Lexicon::empty()));
+    }
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
     let t = Instant::now();
     for u in 0..users {

@@ -247,7 +247,10 @@ impl Partition {
         }
         let mut scored: Vec<(u32, f32)> = Vec::with_capacity(self.len());
         for (slot, v) in self.vectors.chunks_exact(self.dims).enumerate() {
-            if self.slots[slot].is_none() {
+            // The query's gate is cheap (the document's facts): it goes before the product,
+            // and what it admits is ranked like an unfiltered search.
+            let Some(e) = &self.slots[slot] else { continue };
+            if gate.is_some_and(|g| !g(e)) {
                 continue;
             }
             let s = dot(v, query);
@@ -259,7 +262,7 @@ impl Partition {
         // Ties go to the smaller id, so the order never depends on where a document sits.
         let id = |s: u32| self.entry(s).map(|e| e.id.as_str()).unwrap_or("");
         let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then_with(|| id(a.0).cmp(id(b.0)));
-        if filter.is_empty() && gate.is_none() {
+        if filter.is_empty() {
             if scored.len() > k {
                 scored.select_nth_unstable_by(k, by_score);
                 scored.truncate(k);
@@ -269,7 +272,7 @@ impl Partition {
             // Best first, the filter read only until k documents pass it: still the exact top k
             // among those it keeps, without reading every document's metadata.
             scored.sort_unstable_by(by_score);
-            let keep = self.keep(filter, gate);
+            let keep = self.keep(filter, None);
             let mut kept = Vec::with_capacity(k);
             for x in scored {
                 if kept.len() == k {

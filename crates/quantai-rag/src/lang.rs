@@ -16,11 +16,23 @@ use serde_json::Value;
 /// KPI fields a document's metadata may hold, named as the lexicon names KPIs.
 const KPIS: [&str; 6] = ["total_return", "cagr", "sharpe", "max_drawdown", "win_rate", "n_trades"];
 
+/// A (kind, id) as one number (FNV-1a), so a search's gate compares integers.
+pub fn key(kind: EntityKind, id: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in [kind as u8].iter().chain(id.as_bytes()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// What a document is about, for gates and boosts.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
     /// Instruments, assets and strategies: (kind, id).
     pub entities: Vec<(EntityKind, String)>,
+    /// [`key`] of each entity, in the same order.
+    pub keys: Vec<u64>,
     /// KPI values (metadata first, then what the text states).
     pub values: Vec<(String, f64)>,
     /// Years the document covers or names.
@@ -33,7 +45,11 @@ pub struct Facts {
 
 impl Facts {
     pub fn has(&self, kind: EntityKind, id: &str) -> bool {
-        self.entities.iter().any(|(k, i)| *k == kind && i == id)
+        self.has_key(key(kind, id))
+    }
+
+    pub fn has_key(&self, k: u64) -> bool {
+        self.keys.contains(&k)
     }
 
     pub fn value(&self, kpi: &str) -> Option<f64> {
@@ -52,6 +68,7 @@ pub fn facts(lx: &Lexicon, text: &str, metadata: &Value) -> Facts {
     let add = |f: &mut Facts, kind: EntityKind, id: &str| {
         if !f.has(kind, id) {
             f.entities.push((kind, id.to_string()));
+            f.keys.push(key(kind, id));
         }
     };
     if let Some(sym) = metadata.get("symbol").and_then(Value::as_str) {
@@ -165,13 +182,17 @@ pub struct Understood {
     /// The query for an embedder that reads no Korean: entities by their English names and the
     /// query's Latin words.
     pub english: String,
+    /// [`key`]s of `instruments`, `strategies` and `described`.
+    instrument_keys: Vec<u64>,
+    strategy_keys: Vec<u64>,
+    described_keys: Vec<u64>,
 }
 
 impl Understood {
     /// Whether a document passes the query's gates.
     pub fn admits(&self, f: &Facts) -> bool {
-        (self.instruments.is_empty() || self.instruments.iter().any(|(k, id)| f.has(*k, id)))
-            && (self.strategies.is_empty() || self.strategies.iter().any(|s| f.has(EntityKind::Strategy, s)))
+        (self.instrument_keys.is_empty() || self.instrument_keys.iter().any(|k| f.has_key(*k)))
+            && (self.strategy_keys.is_empty() || self.strategy_keys.iter().any(|k| f.has_key(*k)))
             && self.conditions.iter().all(|c| f.value(&c.kpi).is_some_and(|v| c.holds(v)))
             && (self.years.is_empty() || self.years.iter().any(|y| f.years.contains(y)))
     }
@@ -187,7 +208,7 @@ impl Understood {
     /// The boost a document gets: described strategies it is, years it covers.
     pub fn boost(&self, f: &Facts) -> f64 {
         let mut b = 0.0;
-        if self.described.iter().any(|s| f.has(EntityKind::Strategy, s)) {
+        if self.described_keys.iter().any(|k| f.has_key(*k)) {
             b += BOOST_DESCRIBED;
         }
         if self.pairs.iter().any(|p| f.pairs.contains(p)) {
@@ -224,6 +245,9 @@ pub fn understand(lx: &Lexicon, query: &str) -> Understood {
             _ => {}
         }
     }
+    u.instrument_keys = u.instruments.iter().map(|(k, id)| key(*k, id)).collect();
+    u.strategy_keys = u.strategies.iter().map(|id| key(EntityKind::Strategy, id)).collect();
+    u.described_keys = u.described.iter().map(|id| key(EntityKind::Strategy, id)).collect();
     u.conditions = rec.conditions.clone();
     u.years = rec.years.clone();
     u.pairs = rec.pairs.clone();
@@ -290,7 +314,7 @@ mod tests {
         );
         assert!(m.has(EntityKind::Instrument, "US:AAPL") && m.has(EntityKind::Strategy, "rsi_reversion"));
         assert_eq!(m.years, [2019, 2020, 2021]);
-        assert!(m.keywords.contains("애플"), "{}", m.keywords);
+        assert!(m.keywords.contains("애플") && m.keywords.contains("zqiusaapl"), "{}", m.keywords);
     }
 
     #[test]
