@@ -151,22 +151,38 @@ fn document(b: &LabelledBacktest) -> Result<crate::Document, RagError> {
 
 /// Indexes the set into a scratch SQLite database with `embedder` and scores every query.
 pub async fn run(embedder: Arc<dyn Embedder>, set: &LabelledSet) -> Result<Report, RagError> {
-    let path = std::env::temp_dir().join(format!(
-        "quantai-rag-eval-{}-{}.db",
-        std::process::id(),
-        time::OffsetDateTime::now_utc().unix_timestamp_nanos()
-    ));
-    let url = format!("sqlite://{}", path.display());
-    let store = quantai_store::Store::connect(&url, 2).await?;
-    store.migrate().await?;
-    let rag = Rag::new(store.clone(), embedder.clone());
+    let db = Scratch::open("eval").await?;
+    let rag = Rag::new(db.store.clone(), embedder.clone());
     let out = score(&rag, set).await;
-    store.close().await;
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    db.close().await;
     let (by_language, all, misses) = out?;
     Ok(Report { model: embedder.model().to_string(), documents: set.backtests.len(), by_language, all, misses })
+}
+
+/// A throw-away SQLite database for one evaluation run, removed when closed.
+struct Scratch {
+    store: quantai_store::Store,
+    path: std::path::PathBuf,
+}
+
+impl Scratch {
+    async fn open(name: &str) -> Result<Self, RagError> {
+        let path = std::env::temp_dir().join(format!(
+            "quantai-rag-{name}-{}-{}.db",
+            std::process::id(),
+            time::OffsetDateTime::now_utc().unix_timestamp_nanos()
+        ));
+        let store = quantai_store::Store::connect(&format!("sqlite://{}", path.display()), 2).await?;
+        store.migrate().await?;
+        Ok(Self { store, path })
+    }
+
+    async fn close(self) {
+        self.store.close().await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
+        }
+    }
 }
 
 type Scored = (BTreeMap<String, Scores>, Scores, Vec<String>);
@@ -338,21 +354,11 @@ pub async fn run_domain(
     lexicon: Arc<quantai_lang::Lexicon>,
     set: &DomainSet,
 ) -> Result<DomainReport, RagError> {
-    let path = std::env::temp_dir().join(format!(
-        "quantai-rag-domain-{}-{}.db",
-        std::process::id(),
-        time::OffsetDateTime::now_utc().unix_timestamp_nanos()
-    ));
-    let url = format!("sqlite://{}", path.display());
-    let store = quantai_store::Store::connect(&url, 2).await?;
-    store.migrate().await?;
-    let rag = Rag::new(store.clone(), embedder.clone());
+    let db = Scratch::open("domain").await?;
+    let rag = Rag::new(db.store.clone(), embedder.clone());
     rag.set_lexicon(lexicon);
     let out = score_domain(&rag, set).await;
-    store.close().await;
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    db.close().await;
     let mut report = out?;
     report.model = embedder.model().to_string();
     Ok(report)
