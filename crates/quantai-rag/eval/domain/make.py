@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Builds the domain retrieval eval set (heldout/ and dev/) from hand-written sources.
 
+It also writes the typo query sets typo_heldout/ and typo_dev/: the same documents as
+heldout/ and dev/, with the typo-focused queries of src_typo.py (labelled the same way).
+
 The document texts and queries live in src_heldout.py and src_dev.py, written by hand.
 This file only holds the plumbing:
   * `qs(...)` renders layout 1 (the quantai summary). That layout is a fixed machine
@@ -62,6 +65,7 @@ MR = ["rsi_reversion", "bollinger_reversion"]
 COLL = {"user_backtests": "bt", "user_strategies": "st", "user_notes": "nt"}
 LAYOUTS = ("summary", "report", "note", "title")
 QTYPES = ("cross_lingual", "behaviour", "abbreviation", "kpi_condition", "typo", "no_answer", "plain")
+TYPO_QTYPES = ("typo_name", "typo_strategy", "typo_kpi", "typo_mixed", "typo_hanyoung")
 
 
 def _lst(x):
@@ -92,6 +96,7 @@ class User:
         self.docs = []      # Doc
         self.by_key = {}
         self.queries = []
+        self.typo_queries = []
         self.counter = Counter()
 
     # ------------------------------------------------------------ documents
@@ -202,13 +207,16 @@ class User:
             out.append(d.id)
         return out
 
-    def q(self, qtype, lang, text, syms=None, kinds=None, pred=None, keys=None, add=(), drop=()):
-        assert qtype in QTYPES, qtype
-        assert lang in ("ko", "en", "mix"), lang
+    def scope(self, syms=None, kinds=None, pred=None, keys=None, add=(), drop=()):
         rel = self.select(syms, kinds, pred, keys)
         rel += [self.by_key[k].id for k in add]
         drop_ids = {self.by_key[k].id for k in drop}
-        rel = [r for r in rel if r not in drop_ids]
+        return [r for r in rel if r not in drop_ids]
+
+    def q(self, qtype, lang, text, syms=None, kinds=None, pred=None, keys=None, add=(), drop=()):
+        assert qtype in QTYPES, qtype
+        assert lang in ("ko", "en", "mix"), lang
+        rel = self.scope(syms, kinds, pred, keys, add, drop)
         if qtype == "no_answer":
             assert not rel, (self.uid, text, rel)
         else:
@@ -216,6 +224,16 @@ class User:
         qid = f"{self.uid}_q{len(self.queries) + 1:02d}"
         self.queries.append({"id": qid, "user_id": self.uid, "query": text, "relevant": rel,
                              "type": qtype, "_lang": lang})
+
+    def tq(self, prefix, qtype, lang, text, **scope):
+        """A typo-set query (src_typo.py): id like th_u1_q01, never no_answer."""
+        assert qtype in TYPO_QTYPES, qtype
+        assert lang in ("ko", "en", "mix"), lang
+        rel = self.scope(**scope)
+        assert rel, (self.uid, text)
+        qid = f"{prefix}_{self.uid.split('_')[1]}_q{len(self.typo_queries) + 1:02d}"
+        self.typo_queries.append({"id": qid, "user_id": self.uid, "query": text, "relevant": rel,
+                                  "type": qtype, "_lang": lang})
 
 
 # KPI predicate helpers (values are in percent, as written in the documents)
@@ -252,11 +270,11 @@ def both(*preds):
 
 
 # ---------------------------------------------------------------- output
-def write_part(part, users, show=False):
+def write_part(part, users, show=False, qattr="queries"):
     out_dir = os.path.join(HERE, part)
     os.makedirs(out_dir, exist_ok=True)
     docs = [d for u in users for d in u.docs]
-    queries = [q for u in users for q in u.queries]
+    queries = [q for u in users for q in getattr(u, qattr)]
     with open(os.path.join(out_dir, "documents.jsonl"), "w", encoding="utf-8") as f:
         for d in docs:
             f.write(json.dumps({"id": d.id, "user_id": d.user_id, "collection": d.collection,
@@ -274,7 +292,7 @@ def write_part(part, users, show=False):
     return docs, queries
 
 
-def stats(part, docs, queries):
+def stats(part, docs, queries, qtypes=QTYPES):
     lines = [f"### {part}", ""]
     lines.append(f"- documents: {len(docs)}; queries: {len(queries)}")
     per_user = Counter(d.user_id for d in docs)
@@ -283,21 +301,21 @@ def stats(part, docs, queries):
     lines.append("- documents per language: " + ", ".join(f"{k} {v}" for k, v in Counter(d.lang for d in docs).most_common()))
     lines.append("- documents per collection: " + ", ".join(f"{k} {v}" for k, v in Counter(d.collection for d in docs).most_common()))
     qt = Counter(q["type"] for q in queries)
-    lines.append("- queries per type: " + ", ".join(f"{t} {qt[t]}" for t in QTYPES))
+    lines.append("- queries per type: " + ", ".join(f"{t} {qt[t]}" for t in qtypes))
     ql = Counter(q["_lang"] for q in queries)
     lines.append("- queries per language: " + ", ".join(f"{k} {v}" for k, v in ql.most_common()))
     tl = defaultdict(Counter)
     for q in queries:
         tl[q["type"]][q["_lang"]] += 1
     lines.append("- queries per type x language: " + "; ".join(
-        f"{t} " + "/".join(f"{l} {n}" for l, n in sorted(tl[t].items())) for t in QTYPES))
+        f"{t} " + "/".join(f"{l} {n}" for l, n in sorted(tl[t].items())) for t in qtypes))
     sizes = [len(q["relevant"]) for q in queries if q["type"] != "no_answer"]
     lines.append(f"- relevant per answerable query: min {min(sizes)}, max {max(sizes)}, "
                  f"mean {sum(sizes) / len(sizes):.2f}")
     return "\n".join(lines)
 
 
-def validate(part, n_docs_min, n_q_min, prefix):
+def validate(part, n_docs_min, n_q_min, prefix, qtypes=QTYPES, min_per_type=10):
     """Re-read the written files and check them independently of the builder."""
     d_path = os.path.join(HERE, part, "documents.jsonl")
     q_path = os.path.join(HERE, part, "queries.jsonl")
@@ -316,7 +334,7 @@ def validate(part, n_docs_min, n_q_min, prefix):
     assert len(qids) == len(set(qids)), "duplicate query ids"
     for q in qs:
         assert set(q) == {"id", "user_id", "query", "relevant", "type"}, q["id"]
-        assert q["type"] in QTYPES
+        assert q["type"] in qtypes
         assert len(q["relevant"]) == len(set(q["relevant"])), q["id"]
         for r in q["relevant"]:
             assert r in owner, (q["id"], r)
@@ -329,8 +347,8 @@ def validate(part, n_docs_min, n_q_min, prefix):
     assert len(docs) >= n_docs_min, len(docs)
     assert len(qs) >= n_q_min, len(qs)
     t = Counter(q["type"] for q in qs)
-    for qt in QTYPES:
-        assert t[qt] >= 10, (part, qt, t[qt])
+    for qt in qtypes:
+        assert t[qt] >= min_per_type, (part, qt, t[qt])
     texts = [q["query"].strip().lower() for q in qs]
     assert len(texts) == len(set(texts)), "duplicate query text"
     return docs, qs
@@ -343,9 +361,10 @@ def main():
     import src_dev
     report = []
     parts = {}
+    users_of = {}
     for part, mod, nd, nq, prefix in (("heldout", src_heldout, 200, 80, "ho_u"),
                                       ("dev", src_dev, 200, 75, "dev_u")):
-        users = mod.build(User, part)
+        users = users_of[part] = mod.build(User, part)
         docs, queries = write_part(part, users, show)
         report.append(stats(part, docs, queries))
         parts[part] = validate(part, nd, nq, prefix)
@@ -358,6 +377,32 @@ def main():
     assert total_docs >= 400 and total_q >= 150, (total_docs, total_q)
     print("\n\n".join(report))
     print(f"\nTOTAL documents {total_docs}, queries {total_q}: all checks passed")
+
+    # ---- typo sets: the same documents, the queries of src_typo.py (heldout list first)
+    import src_typo
+    known = h | d
+    report = []
+    for part, base, entries, prefix, uprefix in (
+            ("typo_heldout", "heldout", src_typo.TYPO_HELDOUT, "th", "ho_u"),
+            ("typo_dev", "dev", src_typo.TYPO_DEV, "td", "dev_u")):
+        by_uid = {u.uid: u for u in users_of[base]}
+        for uid, qtype, lang, text, scope in entries:
+            by_uid[uid].tq(prefix, qtype, lang, text, **scope)
+        docs, queries = write_part(part, users_of[base], show, qattr="typo_queries")
+        report.append(stats(part, docs, queries, TYPO_QTYPES))
+        _, qs = validate(part, 200, 40, uprefix, TYPO_QTYPES, 2)
+        same = open(os.path.join(HERE, base, "documents.jsonl"), "rb").read()
+        assert open(os.path.join(HERE, part, "documents.jsonl"), "rb").read() == same, part
+        per_user = Counter(q["user_id"] for q in qs)
+        assert len(per_user) == 4 and min(per_user.values()) >= 10, per_user
+        for q in qs:
+            n = int(q["user_id"].split("_u")[1])
+            assert q["id"].startswith(f"{prefix}_u{n}_q"), q["id"]
+        texts = {q["query"].strip().lower() for q in qs}
+        assert not (texts & known), texts & known
+        known |= texts
+    print("\n\n" + "\n\n".join(report))
+    print("\ntypo sets: all checks passed")
 
 
 if __name__ == "__main__":
