@@ -13,6 +13,7 @@
 //! lexicon word is one edit away ("bolinger" → bollinger).
 
 pub mod data;
+pub mod jamo;
 pub mod norm;
 
 use std::collections::{BTreeMap, HashMap};
@@ -375,6 +376,9 @@ struct Parts {
     targets: Vec<Vec<Target>>,
     by_key: HashMap<String, usize>,
     words: Vec<String>,
+    /// Korean words of two syllables or more in keys (spaces dropped), and whether the key
+    /// names an instrument, strategy (or its behaviour) or KPI.
+    ko_words: Vec<(String, bool)>,
     acronyms: Vec<String>,
 }
 
@@ -439,7 +443,22 @@ impl Parts {
             // A Korean name of four syllables or more, spaces dropped (삼성전자, 에코프로비엠).
             let ko: String = text.chars().filter(|c| !norm::skipped(*c)).collect();
             if ko.chars().count() >= 4 && ko.chars().all(norm::hangul) {
-                self.words.push(ko);
+                self.words.push(ko.clone());
+            }
+            // Korean words of two syllables or more, alone or in a mixed key (화학 in LG화학).
+            let thing = match &role {
+                Role::Entity { entry, .. } => matches!(
+                    self.entries[*entry as usize].kind,
+                    EntityKind::Instrument | EntityKind::Strategy | EntityKind::Kpi
+                ),
+                // A strategy's behaviour (돌파, 하단).
+                Role::Cue { .. } => true,
+                _ => false,
+            };
+            for w in ko.split(|c: char| !norm::hangul(c) || jamo::lone(c)) {
+                if w.chars().count() >= 2 {
+                    self.ko_words.push((w.to_string(), thing));
+                }
             }
         }
         let i = match self.by_key.get(&k) {
@@ -489,7 +508,32 @@ impl Parts {
                 by_ticker.entry(t.clone()).or_default().push(i as u32);
             }
         }
+        // One word, one flag: a thing only if every key it is in names one.
+        self.ko_words.sort();
+        let mut ko_words: Vec<String> = Vec::new();
+        let mut ko_things: Vec<bool> = Vec::new();
+        for (w, thing) in std::mem::take(&mut self.ko_words) {
+            if ko_words.last() == Some(&w) {
+                if let Some(t) = ko_things.last_mut() {
+                    *t &= thing;
+                }
+            } else {
+                ko_words.push(w);
+                ko_things.push(thing);
+            }
+        }
+        let mut ko_deletes: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, w) in ko_words.iter().enumerate() {
+            let spelt = jamo::spell(w);
+            for d in std::iter::once(spelt.clone()).chain(one_deleted(&spelt)) {
+                let v = ko_deletes.entry(d).or_default();
+                if !v.contains(&(i as u32)) {
+                    v.push(i as u32);
+                }
+            }
+        }
         let by_id = self.by_id.into_iter().map(|((k, id), e)| ((k, id), e as u32)).collect();
+        let by_key = self.by_key.into_iter().map(|(k, i)| (k, i as u32)).collect();
         let words = self.words.into_iter().collect();
         let mut acronyms = self.acronyms;
         acronyms.sort();
@@ -501,8 +545,12 @@ impl Parts {
             entries: self.entries,
             by_id,
             by_ticker,
+            by_key,
             words,
             deletes,
+            ko_words,
+            ko_things,
+            ko_deletes,
         })
     }
 }
@@ -525,8 +573,16 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     by_id: HashMap<(EntityKind, String), u32>,
     by_ticker: HashMap<String, Vec<u32>>,
+    /// Key (matching form) → its index in the automaton and `targets`.
+    by_key: HashMap<String, u32>,
     words: Vec<String>,
     deletes: HashMap<String, Vec<u32>>,
+    /// Korean keys of two syllables or more, and their jamo spellings with one jamo deleted (and
+    /// none), for typos below the syllable.
+    ko_words: Vec<String>,
+    /// Per Korean word: whether it names an instrument, strategy or KPI wherever it is a key.
+    ko_things: Vec<bool>,
+    ko_deletes: HashMap<String, Vec<u32>>,
     /// Four-letter upper-case abbreviations (MACD, CAGR): "MADC" is one swap away.
     acronyms: Vec<String>,
 }
@@ -544,6 +600,8 @@ struct Candidate {
     range: Range<usize>,
     target: usize,
     key: usize,
+    /// The match's length in matching form.
+    len: usize,
 }
 
 impl Lexicon {
@@ -560,8 +618,12 @@ impl Lexicon {
             entries: Vec::new(),
             by_id: HashMap::new(),
             by_ticker: HashMap::new(),
+            by_key: HashMap::new(),
             words: Vec::new(),
             deletes: HashMap::new(),
+            ko_words: Vec::new(),
+            ko_things: Vec::new(),
+            ko_deletes: HashMap::new(),
             acronyms: Vec::new(),
         }
     }
@@ -616,7 +678,14 @@ impl Lexicon {
                 fixes.iter().map(|f| (f.range.clone(), f.with.clone())).collect();
             let n = Normalised::new(text, &replace);
             found = self.matches(ac, text, &n);
-            found.retain(|c| !fixes.iter().any(|f| f.weak && f.range == c.range));
+            // A key inside a corrected word is no match ("over" in "crossvoer" → crossover),
+            // nor is a weak correction on its own.
+            found.retain(|c| {
+                !fixes.iter().any(|f| {
+                    let inside = f.range.start <= c.range.start && c.range.end <= f.range.end;
+                    inside && ((f.weak && f.range == c.range) || c.len < norm::key(&f.with).len())
+                })
+            });
         }
         self.resolve(text, found, &fixes)
     }
@@ -637,7 +706,7 @@ impl Lexicon {
                         continue;
                     }
                 }
-                found.push(Candidate { range: span.clone(), target: t, key });
+                found.push(Candidate { range: span.clone(), target: t, key, len: r.len() });
             }
         }
         found
@@ -776,7 +845,8 @@ impl Lexicon {
         true
     }
 
-    /// Latin words that no key knows, each one edit from exactly one lexicon word.
+    /// Words that no key knows and that are typos of one: Latin words (see [`Lexicon::latin_fix`]),
+    /// Korean words one key press from a key, and English typed in Korean mode.
     fn corrections(&self, text: &str, found: &[Candidate]) -> Vec<Fix> {
         let mut out = Vec::new();
         let covered = |r: &Range<usize>| found.iter().any(|c| c.range.start < r.end && r.start < c.range.end);
@@ -789,32 +859,12 @@ impl Lexicon {
                 while i < b.len() && b[i].is_ascii_alphabetic() {
                     i += 1;
                 }
-                // A word glued to digits is no word of its own.
-                let glued = (start > 0 && b[start - 1].is_ascii_digit()) || (i < b.len() && b[i].is_ascii_digit());
                 let r = start..i;
-                let upper = text[r.clone()].bytes().all(|b| b.is_ascii_uppercase());
-                if r.len() == 4 && upper && !glued && !covered(&r) {
-                    let w = text[r.clone()].to_ascii_lowercase();
-                    let swapped = |a: &String| {
-                        let (mut x, mut y): (Vec<u8>, Vec<u8>) = (w.bytes().collect(), a.bytes().collect());
-                        let differ = w.bytes().zip(a.bytes()).filter(|(p, q)| p != q).count();
-                        x.sort_unstable();
-                        y.sort_unstable();
-                        differ == 2 && x == y && one_edit(&w, a)
-                    };
-                    if let [only] = self.acronyms.iter().filter(|a| swapped(a)).collect::<Vec<_>>()[..] {
-                        out.push(Fix { range: r.clone(), with: only.clone(), weak: false });
-                    }
+                if covered(&r) {
+                    continue;
                 }
-                if (5..=24).contains(&r.len()) && !glued && !covered(&r) {
-                    let w = text[r.clone()].to_ascii_lowercase();
-                    if let Some(fix) = self.correct(&w) {
-                        // Five letters are a word too often ("apply" is no Apple): a five-letter
-                        // word changed, not lengthened, counts only inside a longer name
-                        // ("hyundai moter").
-                        let weak = w.len() == 5 && fix.len() == w.len();
-                        out.push(Fix { range: r, with: fix, weak });
-                    }
+                if let Some(fix) = self.latin_fix(text, r) {
+                    out.push(fix);
                 }
             } else if norm::hangul(c) {
                 let start = i;
@@ -823,14 +873,55 @@ impl Lexicon {
                     i += h.len_utf8();
                     ends.push(i);
                 }
-                // A Korean word may carry a particle: try the run and the run less one or two.
+                let run = &text[start..i];
+                if run.chars().any(jamo::lone) {
+                    // English typed in Korean mode ("ㅡㅁㅊㅇ" is MACD).
+                    let r = start..i;
+                    let latin = jamo::to_keys(run).filter(|k| k.len() >= 2 && self.by_key.contains_key(k));
+                    if let (Some(with), false) = (latin, covered(&r)) {
+                        out.push(Fix { range: r, with, weak: false });
+                    }
+                    continue;
+                }
+                // A name and its particle (삼성전자은) is no typo of a longer name (삼성전자우).
+                let explained = found
+                    .iter()
+                    .any(|c| c.range.start == start && c.range.end <= i && PARTICLES.contains(&&text[c.range.end..i]));
+                if explained {
+                    continue;
+                }
+                // A Korean word may carry a particle: try the run and the run less one or two. A
+                // run a match covers only in part may still be a longer name misspelt (에코프로
+                // in 에코프로비엔): its correction must be longer than the match.
                 for &end in ends.iter().rev().take(3) {
                     let r = start..end;
-                    if text[r.clone()].chars().count() < 4 || covered(&r) {
+                    if end < i && !PARTICLES.contains(&&text[end..i]) {
                         continue;
                     }
-                    if let Some(fix) = self.correct(&text[r.clone()]) {
-                        out.push(Fix { range: r, with: fix, weak: false });
+                    let n = text[r.clone()].chars().count();
+                    let inside = found
+                        .iter()
+                        .filter(|c| c.range.start < r.end && r.start < c.range.end)
+                        .map(|c| {
+                            if c.range.start <= r.start && r.end <= c.range.end {
+                                usize::MAX
+                            } else {
+                                text[c.range.clone()].chars().count()
+                            }
+                        })
+                        .max()
+                        .unwrap_or(0);
+                    if n < 2 || inside == usize::MAX {
+                        continue;
+                    }
+                    let w = &text[r.clone()];
+                    let longer = |f: &String| f.chars().count() > inside;
+                    let syllables = || if n >= 4 { self.correct(w).filter(longer) } else { None };
+                    let keys = || self.correct_ko(w).filter(longer);
+                    let far = || if n >= 5 { self.correct_ko_far(w).filter(longer) } else { None };
+                    let fix = syllables().or_else(keys).or_else(far);
+                    if let Some(with) = fix {
+                        out.push(Fix { range: r, with, weak: false });
                         break;
                     }
                 }
@@ -841,7 +932,58 @@ impl Lexicon {
         out
     }
 
-    /// The one lexicon word one edit from `w`, if exactly one is (and `w` is none).
+    /// The correction of the Latin word at `r`, if it is a typo: one edit from one lexicon
+    /// word (or several meaning the same thing), two letters swapped in a four-letter
+    /// abbreviation, or Korean typed in English mode.
+    fn latin_fix(&self, text: &str, r: Range<usize>) -> Option<Fix> {
+        let b = text.as_bytes();
+        // A word glued to digits ("KODX200") is corrected only by lengthening or a swap.
+        let glued = (r.start > 0 && b[r.start - 1].is_ascii_digit()) || (r.end < b.len() && b[r.end].is_ascii_digit());
+        let word = &text[r.clone()];
+        let upper = word.bytes().all(|b| b.is_ascii_uppercase());
+        let w = word.to_ascii_lowercase();
+        if r.len() == 4 && upper && !glued {
+            let swapped = |a: &String| edit_kind(&w, a) == Some(Edit::Swap);
+            if let [only] = self.acronyms.iter().filter(|a| swapped(a)).collect::<Vec<_>>()[..] {
+                return Some(Fix { range: r, with: only.clone(), weak: false });
+            }
+        }
+        if (4..=24).contains(&r.len()) {
+            if let Some(fix) = self.correct(&w) {
+                let kind = edit_kind(&w, &fix);
+                let ok = match (r.len(), kind) {
+                    // Four letters are too often a word or a ticker of their own: only an
+                    // upper-case abbreviation missing a letter (KODX → KODEX).
+                    (4, k) => upper && k == Some(Edit::Longer),
+                    (_, Some(Edit::Longer | Edit::Swap)) => true,
+                    _ => !glued,
+                };
+                if ok {
+                    // Five letters are a word too often ("apply" is no Apple): a five-letter
+                    // word changed counts only inside a longer name ("hyundai moter").
+                    let weak = w.len() == 5 && matches!(kind, Some(Edit::Change | Edit::Shorter));
+                    return Some(Fix { range: r, with: fix, weak });
+                }
+            }
+        }
+        // Korean typed in English mode ("tkatjdwjswk" is 삼성전자): whole syllables that are a
+        // Korean key, maybe with a particle.
+        if r.len() >= 4 && !glued {
+            let ko = jamo::from_keys(word)?;
+            let n = ko.chars().count();
+            let known = (0..=2.min(n.saturating_sub(2))).any(|less| {
+                let stem: String = ko.chars().take(n - less).collect();
+                self.ko_words.binary_search(&stem).is_ok()
+            });
+            if known {
+                return Some(Fix { range: r, with: ko, weak: false });
+            }
+        }
+        None
+    }
+
+    /// The one lexicon word one edit from `w`, if exactly one is (and `w` is none), or several
+    /// that mean the same thing (NVDIA: NVIDIA and NVDA).
     fn correct(&self, w: &str) -> Option<String> {
         if self.words.binary_search_by(|x| x.as_str().cmp(w)).is_ok() {
             return None;
@@ -856,10 +998,83 @@ impl Lexicon {
         cands.dedup();
         // Deletions on both sides also meet words two edits apart: keep true single edits.
         cands.retain(|&c| one_edit(w, &self.words[c as usize]));
-        match cands[..] {
-            [only] => Some(self.words[only as usize].clone()),
-            _ => None,
+        self.one_meaning(cands.iter().map(|&c| self.words[c as usize].as_str()))
+    }
+
+    /// The Korean key one jamo (one key press) from `w`: a consonant or vowel changed, added,
+    /// dropped or swapped with its neighbour (승율 → 승률, 볼링저 → 볼린저, 하학 → 화학).
+    fn correct_ko(&self, w: &str) -> Option<String> {
+        if self.ko_words.binary_search_by(|x| x.as_str().cmp(w)).is_ok() {
+            return None;
         }
+        let spelt = jamo::spell(w);
+        let mut cands: Vec<u32> = self.ko_deletes.get(&spelt).cloned().unwrap_or_default();
+        for d in one_deleted(&spelt) {
+            if let Some(v) = self.ko_deletes.get(&d) {
+                cands.extend(v);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        // Short words are other words one key away too often ("매수" is 배수, "인하" 이하):
+        // three syllables take only common slips, two only slips to a name, strategy or KPI.
+        let n = w.chars().count();
+        cands.retain(|&c| {
+            let word = &self.ko_words[c as usize];
+            one_edit(&spelt, &jamo::spell(word))
+                && match n {
+                    0..=2 => jamo::slip(w, word, false) && self.ko_things[c as usize],
+                    3 => jamo::slip(w, word, true),
+                    _ => true,
+                }
+        });
+        self.one_meaning(cands.iter().map(|&c| self.ko_words[c as usize].as_str()))
+    }
+
+    /// The Korean key of five syllables or more two jamo from `w` and starting with its first
+    /// syllable (에코프로빔 → 에코프로비엠): long names are worn down in speech.
+    fn correct_ko_far(&self, w: &str) -> Option<String> {
+        let first = w.chars().next()?;
+        let mut buf = [0u8; 4];
+        let prefix: &str = first.encode_utf8(&mut buf);
+        let from = self.ko_words.partition_point(|x| x.as_str() < prefix);
+        let spelt: Vec<char> = jamo::spell(w).chars().collect();
+        let cands = self.ko_words[from..]
+            .iter()
+            .take_while(|x| x.starts_with(prefix))
+            .filter(|x| x.chars().count() >= 5)
+            .filter(|x| {
+                let other: Vec<char> = jamo::spell(x).chars().collect();
+                other.len().abs_diff(spelt.len()) <= 2 && within_two(&spelt, &other)
+            })
+            .map(String::as_str);
+        self.one_meaning(cands)
+    }
+
+    /// The candidate, if there is one, or the first of several that are keys of the same
+    /// entries.
+    fn one_meaning<'a>(&self, cands: impl Iterator<Item = &'a str>) -> Option<String> {
+        let cands: Vec<&str> = cands.collect();
+        let (first, rest) = cands.split_first()?;
+        if rest.is_empty() {
+            return Some(first.to_string());
+        }
+        let meaning = |w: &str| -> Option<Vec<(u8, u32)>> {
+            let k = *self.by_key.get(&norm::key(w))?;
+            let mut m: Vec<(u8, u32)> = self.targets[k as usize]
+                .iter()
+                .map(|t| match t.role {
+                    Role::Entity { entry, .. } => (0, entry),
+                    Role::Cue { entry, .. } => (1, entry),
+                    _ => (2, k),
+                })
+                .collect();
+            m.sort_unstable();
+            m.dedup();
+            Some(m)
+        };
+        let m = meaning(first)?;
+        rest.iter().all(|w| meaning(w).as_ref() == Some(&m)).then(|| first.to_string())
     }
 
     /// KPI values stated in a text ("Sharpe Ratio 1.12", "최대 낙폭: -18.4%", "Return [%] 41.2",
@@ -988,6 +1203,63 @@ fn one_edit(a: &str, b: &str) -> bool {
         return swapped || short[p + 1..] == long[p + 1..];
     }
     short[p..] == long[p + 1..]
+}
+
+/// Particles and endings a Korean word may carry when it is corrected as a typo.
+const PARTICLES: [&str; 34] = [
+    "이", "가", "은", "는", "을", "를", "의", "와", "과", "도", "로", "으로", "에", "에서", "에선", "랑", "이랑", "만",
+    "까지", "부터", "보다", "처럼", "이나", "나", "인데", "이고", "하고", "에도", "으론", "론", "엔", "께", "거", "꺼",
+];
+
+/// Whether `a` and `b` are at most two insertions, deletions or substitutions apart.
+fn within_two(a: &[char], b: &[char]) -> bool {
+    // Levenshtein on a band of width two around the diagonal.
+    const FAR: usize = 3;
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut row = vec![FAR; b.len() + 1];
+        row[0] = i + 1;
+        let lo = (i + 1).saturating_sub(2).max(1);
+        let hi = (i + 3).min(b.len());
+        for j in lo..=hi {
+            let cost = usize::from(*x != b[j - 1]);
+            row[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(row[j - 1] + 1).min(FAR);
+        }
+        prev = row;
+    }
+    prev[b.len()] <= 2
+}
+
+/// How `typed` differs from `word`, one edit apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edit {
+    /// Two neighbours swapped.
+    Swap,
+    /// A character changed.
+    Change,
+    /// The word has one more character than the typed one.
+    Longer,
+    /// One fewer.
+    Shorter,
+}
+
+fn edit_kind(typed: &str, word: &str) -> Option<Edit> {
+    if !one_edit(typed, word) {
+        return None;
+    }
+    let (t, w) = (typed.chars().count(), word.chars().count());
+    Some(match w.cmp(&t) {
+        std::cmp::Ordering::Greater => Edit::Longer,
+        std::cmp::Ordering::Less => Edit::Shorter,
+        std::cmp::Ordering::Equal => {
+            let differ = typed.chars().zip(word.chars()).filter(|(a, b)| a != b).count();
+            if differ == 2 {
+                Edit::Swap
+            } else {
+                Edit::Change
+            }
+        }
+    })
 }
 
 /// The largest char boundary at or below `i`.

@@ -77,6 +77,69 @@ fn typos_one_edit_away_are_corrected() {
     assert!(ids("apply the rules", EntityKind::Instrument).is_empty());
 }
 
+fn corrected(text: &str) -> Vec<String> {
+    LX.recognise(text).entities.into_iter().filter(|e| e.via == Via::Corrected).map(|e| e.id).collect()
+}
+
+#[test]
+fn korean_typos_are_measured_in_keys() {
+    // Two syllables: a common slip to a name or KPI (ㅓ/ㅕ, ㅏ/ㅑ).
+    assert_eq!(corrected("삼젼 RSI"), ["KRX:005930"]);
+    assert_eq!(corrected("사프 1 이상"), ["sharpe"]);
+    // Three: vowels and finals (볼린줘, 카카어); four and more: any one key.
+    assert_eq!(corrected("볼린줘 돌파"), ["bollinger_breakout"]);
+    assert_eq!(corrected("카카어 RSI"), ["KRX:035720"]);
+    assert_eq!(corrected("셀트리운 MACD"), ["KRX:068270"]);
+    // A misspelt longer name that starts with a shorter one (에코프로 in 에코프로비앰).
+    assert_eq!(corrected("에코프로비앰 RSI"), ["KRX:247540"]);
+    // The Korean part of a mixed name, and a word carrying a particle.
+    assert_eq!(corrected("LG젼자 EMA"), ["KRX:066570"]);
+    assert_eq!(corrected("삼젼이랑 하닉"), ["KRX:005930"]);
+    assert_eq!(ids("볼린줘로 돌린 거", EntityKind::Strategy).len(), 2);
+    // Long names worn down by two keys (삼성바이오로직스 less 오).
+    assert_eq!(corrected("삼성바이로직스 RSI"), ["KRX:207940"]);
+}
+
+#[test]
+fn everyday_korean_words_one_key_from_a_term_stay_themselves() {
+    // 매수 is one key from 배수 (k), 구간 from 기간, 인하 from 이하, 넣고 from 넘고, 인데 from
+    // 린데 (Linde), 현타 from 현차, 테스트 starts like 테슬라.
+    for text in [
+        "14일 RSI 30 미만 매수",
+        "검증 구간: 2020-01-02 ~ 2024-06-28",
+        "거래세 인하분 반영해서 다시",
+        "수수료 넣고 다시 돌리니까",
+        "승률 62.5%인데 MDD가 크다",
+        "전략이고 뭐고 현타옴",
+        "테스트 기간: 2019-01-02",
+        "떨어지는 칼날 잡기였음",
+    ] {
+        assert!(corrected(text).is_empty(), "{text}: {:?}", corrected(text));
+    }
+    let r = LX.recognise("14일 RSI 30 미만 매수");
+    assert!(r.ids(EntityKind::Param).is_empty(), "{:?}", r.entities);
+}
+
+#[test]
+fn keyboard_in_the_wrong_mode() {
+    // 삼성전자 typed in English mode, MACD in Korean mode.
+    assert_eq!(corrected("tkatjdwjswk RSI"), ["KRX:005930"]);
+    assert_eq!(corrected("애플 ㅡㅁㅊㅇ"), ["macd_cross"]);
+    // English words rarely type Korean syllables, and a syllable that is no term stays.
+    assert!(corrected("sma crossover with a filter").is_empty());
+}
+
+#[test]
+fn latin_typos_that_mean_one_thing() {
+    // One edit from NVIDIA and from NVDA: the same instrument.
+    assert_eq!(corrected("NVDIA RSI"), ["US:NVDA"]);
+    // A swap in a five-letter word, and an abbreviation missing a letter glued to digits.
+    assert_eq!(corrected("Tesal RSI"), ["US:TSLA"]);
+    assert_eq!(corrected("KODX200 RSI"), ["KRX:069500"]);
+    // A key inside a corrected word is not matched on its own ("over" in crossover).
+    assert!(ids("QQQ crossvoer", EntityKind::Comparator).is_empty());
+}
+
 #[test]
 fn kpi_conditions_in_both_orders_and_units() {
     let c = |t: &str| LX.recognise(t).conditions;

@@ -57,29 +57,44 @@ async fn heldout_without_a_language_model() {
     assert!(report.by_type["no_answer"].recall_at_1 >= 0.90, "{}", report.table());
 }
 
-/// Issue 14's targets on the held-out part with all-MiniLM-L6-v2: recall@3 ≥ 0.95 and MRR ≥
-/// 0.90 overall. Every query type reaches 0.90 recall@3 except typos (0.82 when measured:
-/// misspelt Korean names two edits away and a misspelt name plus an abbreviation), which is
-/// held at its measured level so it cannot slip further unseen.
-#[tokio::test]
-async fn heldout_targets_with_minilm() {
+/// `set` scored with MiniLM and the shipped lexicon, the table printed; `None` (skipped) when
+/// `QUANTAI_TEST_MINILM_DIR` is not set.
+async fn with_minilm(set: &DomainSet) -> Option<quantai_rag::eval::DomainReport> {
     let Ok(dir) = std::env::var("QUANTAI_TEST_MINILM_DIR") else {
         eprintln!("QUANTAI_TEST_MINILM_DIR not set: skipped");
-        return;
+        return None;
     };
     let model = quantai_rag::minilm::MiniLm::load(std::path::Path::new(&dir)).unwrap();
-    let report = run_domain(
-        Arc::new(LocalEmbedder::new(model)),
-        quantai_lang::Lexicon::shared(),
-        &DomainSet::heldout().unwrap(),
-    )
-    .await
-    .unwrap();
+    let report = run_domain(Arc::new(LocalEmbedder::new(model)), quantai_lang::Lexicon::shared(), set).await.unwrap();
     eprintln!("{}", report.table());
+    Some(report)
+}
+
+/// Issue 14's targets on the held-out part with all-MiniLM-L6-v2: recall@3 ≥ 0.95 and MRR ≥
+/// 0.90 overall, and ≥ 0.90 recall@3 in every query type. (Typos measured 0.82 before typos
+/// were measured in keys, 0.90 after; this part's misses had been seen by then, so the fresh
+/// typo part below is the honest figure.)
+#[tokio::test]
+async fn heldout_targets_with_minilm() {
+    let Some(report) = with_minilm(&DomainSet::heldout().unwrap()).await else { return };
     assert!(report.all.recall_at_3 >= 0.95, "{}", report.table());
     assert!(report.all.mrr >= 0.90, "{}", report.table());
     for (t, s) in &report.by_type {
-        let floor = if t == "typo" { 0.80 } else { 0.90 };
-        assert!(s.recall_at_3 >= floor, "{t}: {}", report.table());
+        assert!(s.recall_at_3 >= 0.90, "{t}: {}", report.table());
     }
+}
+
+/// The typo part written after the first round (misspelt names, tickers, strategy and KPI
+/// words, spacing, 한/영 keyboard slips), its held-out half scored once after the typo handling
+/// was tuned on the other: recall@3 0.889 and MRR 0.944 when measured, held at that level (the
+/// issue's 0.90 per type is not reached on it).
+#[tokio::test]
+async fn typo_heldout_with_minilm() {
+    let set = DomainSet::typo_heldout().unwrap();
+    assert_eq!(set.queries.len(), 48);
+    assert!(set.queries.iter().all(|q| !q.relevant.is_empty() && q.kind.starts_with("typo_")));
+    let Some(report) = with_minilm(&set).await else { return };
+    assert!(report.all.recall_at_3 >= 0.88, "{}", report.table());
+    assert!(report.all.mrr >= 0.93, "{}", report.table());
+    assert!(report.by_type["typo_name"].recall_at_3 >= 0.95, "{}", report.table());
 }
