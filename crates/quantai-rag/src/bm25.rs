@@ -62,7 +62,19 @@ impl Bm25 {
     /// Scores of the slots matching any token of `query` (those `keep` accepts), best first, at
     /// most `k`.
     pub fn search(&self, query: &str, k: usize, keep: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
-        if self.docs == 0 || k == 0 {
+        let mut out = self.scores(query, keep);
+        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if out.len() > k {
+            out.select_nth_unstable_by(k, by_score);
+            out.truncate(k);
+        }
+        out.sort_by(by_score);
+        out
+    }
+
+    /// Scores of the slots matching any token of `query` (those `keep` accepts), unordered.
+    pub fn scores(&self, query: &str, keep: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
+        if self.docs == 0 {
             return Vec::new();
         }
         let mut q = text::tokens(query);
@@ -70,7 +82,10 @@ impl Bm25 {
         q.dedup();
         let n = self.docs as f32;
         let avg = self.total_len as f32 / n;
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        // Dense per-slot sums (a partition's slots are few and contiguous): no hashing per
+        // posting; `touched` lists the slots to read back.
+        let mut sums = vec![0f32; self.lengths.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for t in &q {
             let Some(p) = self.postings.get(t) else { continue };
             let df = p.len() as f32;
@@ -79,13 +94,15 @@ impl Bm25 {
                 let tf = tf as f32;
                 let len = self.lengths[slot as usize] as f32;
                 let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
-                *scores.entry(slot).or_default() += s;
+                let sum = &mut sums[slot as usize];
+                if *sum == 0.0 {
+                    touched.push(slot);
+                }
+                // BM25 terms are positive (idf > 0 with the +1), so 0 means untouched.
+                *sum += s.max(f32::MIN_POSITIVE);
             }
         }
-        let mut out: Vec<(u32, f32)> = scores.into_iter().filter(|(s, _)| keep(*s)).collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out.truncate(k);
-        out
+        touched.into_iter().filter(|s| keep(*s)).map(|s| (s, sums[s as usize])).collect()
     }
 }
 

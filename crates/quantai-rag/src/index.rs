@@ -296,13 +296,17 @@ impl Partition {
     pub fn keyword_where(&self, query: &str, k: usize, filter: &Filter, gate: Gate<'_>) -> Vec<(&Entry, f32)> {
         let mut all: Vec<(&Entry, f32)> = self
             .bm25
-            .search(query, usize::MAX, self.keep(filter, gate))
+            .scores(query, self.keep(filter, gate))
             .into_iter()
             .filter_map(|(s, sc)| self.entry(s).map(|e| (e, sc)))
             .collect();
-        // Ties go to the smaller id, as in `nearest`.
-        all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
-        all.truncate(k);
+        // Ties go to the smaller id, as in `nearest`; only the k best are sorted.
+        let by_score = |a: &(&Entry, f32), b: &(&Entry, f32)| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id));
+        if all.len() > k {
+            all.select_nth_unstable_by(k, by_score);
+            all.truncate(k);
+        }
+        all.sort_by(by_score);
         all
     }
 

@@ -251,11 +251,19 @@ pub fn understand(lx: &Lexicon, query: &str) -> Understood {
     u.conditions = rec.conditions.clone();
     u.years = rec.years.clone();
     u.pairs = rec.pairs.clone();
+    // Entities that gate are in every document the gate admits: their tokens would rank
+    // nothing and cost a posting list each. The rest (described strategies, unsure names) rank.
+    let gated = |e: &&quantai_lang::Entity| match e.kind {
+        EntityKind::Instrument | EntityKind::Asset => u.instruments.iter().any(|(k, id)| *k == e.kind && *id == e.id),
+        EntityKind::Strategy => u.strategies.contains(&e.id),
+        _ => false,
+    };
     let tokens = keywords(
         lx,
         rec.entities
             .iter()
             .filter(|e| matches!(e.kind, EntityKind::Instrument | EntityKind::Asset | EntityKind::Strategy))
+            .filter(|e| !gated(e))
             .map(|e| (e.kind, e.id.as_str())),
     );
     u.keyword_query = format!("{query} {tokens}");
