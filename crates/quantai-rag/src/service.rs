@@ -141,7 +141,8 @@ pub(crate) fn decode(s: &str, dims: usize) -> Option<Vec<f32>> {
     Some(b.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
 }
 
-fn text_hash(t: &str) -> String {
+/// The embedding cache's key for a text (with the model's name).
+pub fn cache_key(t: &str) -> String {
     hex::encode(Sha256::digest(t.as_bytes()))
 }
 
@@ -291,9 +292,20 @@ impl Rag {
     /// Embeddings of `texts`, from the cache where it has them; the rest are embedded once and
     /// cached.
     pub async fn embed_cached(&self, texts: &[String], user: &str) -> Result<Vec<Vec<f32>>, RagError> {
+        self.embed_through_cache(texts, user, false).await
+    }
+
+    /// [`Rag::embed_cached`]; with `write_behind`, new vectors are stored in the cache after the
+    /// call returns (a search does not wait for a database write it does not need).
+    async fn embed_through_cache(
+        &self,
+        texts: &[String],
+        user: &str,
+        write_behind: bool,
+    ) -> Result<Vec<Vec<f32>>, RagError> {
         let model = self.embedder.model().to_string();
         let dims = self.embedder.dims();
-        let hashes: Vec<String> = texts.iter().map(|t| text_hash(t)).collect();
+        let hashes: Vec<String> = texts.iter().map(|t| cache_key(t)).collect();
         let mut uniq = hashes.clone();
         uniq.sort();
         uniq.dedup();
@@ -324,7 +336,17 @@ impl Rag {
             }
             let rows: Vec<(String, String)> =
                 missing.iter().zip(&vecs).map(|((h, _), v)| (h.clone(), encode(v))).collect();
-            self.store.rag_cache_embeddings(&model, &rows, now_ms()).await?;
+            if write_behind {
+                let store = self.store.clone();
+                let model = model.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = store.rag_cache_embeddings(&model, &rows, now_ms()).await {
+                        tracing::warn!(error = %e, "storing a query embedding in the cache failed");
+                    }
+                });
+            } else {
+                self.store.rag_cache_embeddings(&model, &rows, now_ms()).await?;
+            }
             fresh = missing.into_iter().map(|(h, _)| h).zip(vecs).collect();
         }
         Ok(hashes.iter().map(|h| cached.get(h).or_else(|| fresh.get(h)).cloned().unwrap_or_default()).collect())
@@ -487,7 +509,7 @@ impl Rag {
         let qv = if req.mode == Mode::Keyword {
             Vec::new()
         } else {
-            self.embed_cached(std::slice::from_ref(&vector_text), user).await?.remove(0)
+            self.embed_through_cache(std::slice::from_ref(&vector_text), user, true).await?.remove(0)
         };
         let depth = (req.k * 4).max(50);
         let vector_weight = self.vector_weight(&vector_text);

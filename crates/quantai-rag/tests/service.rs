@@ -150,6 +150,42 @@ async fn index_search_filter_delete_and_cache() {
     }
 }
 
+/// A search answers before its query's embedding is stored (write-behind), and the embedding
+/// still reaches the cache: the same search later is served from it, on every store.
+#[tokio::test]
+async fn a_search_caches_its_query_embedding_after_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    for db in backends(dir.path(), 32).await {
+        let counting = Arc::new(Counting { inner: HashEmbedder { dims: 32 }, texts: AtomicUsize::new(0) });
+        let rag = db.rag(counting.clone());
+        rag.upsert("user_notes", "alice", vec![doc("a", "quarterly notes on costs", json!({}))]).await.unwrap();
+        let before = counting.texts.load(Ordering::Relaxed);
+        let q = "quarterly notes summary";
+        assert_eq!(ids(&rag.search("alice", &col("user_notes"), &ask(q, 3)).await.unwrap()), ["a"]);
+        assert_eq!(counting.texts.load(Ordering::Relaxed), before + 1);
+        let key = quantai_rag::service::cache_key(q);
+        let mut stored = false;
+        for _ in 0..200 {
+            if !db
+                .db
+                .store
+                .rag_cached_embeddings(counting.model(), std::slice::from_ref(&key))
+                .await
+                .unwrap()
+                .is_empty()
+            {
+                stored = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        assert!(stored, "{}: the query's embedding never reached the cache", db.label());
+        rag.search("alice", &col("user_notes"), &ask(q, 3)).await.unwrap();
+        assert_eq!(counting.texts.load(Ordering::Relaxed), before + 1, "{}: served from the cache", db.label());
+        db.db.drop_db().await.unwrap();
+    }
+}
+
 #[tokio::test]
 async fn backup_and_restore_give_identical_results() {
     let dir = tempfile::tempdir().unwrap();
