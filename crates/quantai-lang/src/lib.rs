@@ -873,63 +873,59 @@ impl Lexicon {
                     i += h.len_utf8();
                     ends.push(i);
                 }
-                let run = &text[start..i];
-                if run.chars().any(jamo::lone) {
-                    // English typed in Korean mode ("ㅡㅁㅊㅇ" is MACD).
-                    let r = start..i;
-                    let latin = jamo::to_keys(run).filter(|k| k.len() >= 2 && self.by_key.contains_key(k));
-                    if let (Some(with), false) = (latin, covered(&r)) {
-                        out.push(Fix { range: r, with, weak: false });
-                    }
-                    continue;
-                }
-                // A name and its particle (삼성전자은) is no typo of a longer name (삼성전자우).
-                let explained = found
-                    .iter()
-                    .any(|c| c.range.start == start && c.range.end <= i && PARTICLES.contains(&&text[c.range.end..i]));
-                if explained {
-                    continue;
-                }
-                // A Korean word may carry a particle: try the run and the run less one or two. A
-                // run a match covers only in part may still be a longer name misspelt (에코프로
-                // in 에코프로비엔): its correction must be longer than the match.
-                for &end in ends.iter().rev().take(3) {
-                    let r = start..end;
-                    if end < i && !PARTICLES.contains(&&text[end..i]) {
-                        continue;
-                    }
-                    let n = text[r.clone()].chars().count();
-                    let inside = found
-                        .iter()
-                        .filter(|c| c.range.start < r.end && r.start < c.range.end)
-                        .map(|c| {
-                            if c.range.start <= r.start && r.end <= c.range.end {
-                                usize::MAX
-                            } else {
-                                text[c.range.clone()].chars().count()
-                            }
-                        })
-                        .max()
-                        .unwrap_or(0);
-                    if n < 2 || inside == usize::MAX {
-                        continue;
-                    }
-                    let w = &text[r.clone()];
-                    let longer = |f: &String| f.chars().count() > inside;
-                    let syllables = || if n >= 4 { self.correct(w).filter(longer) } else { None };
-                    let keys = || self.correct_ko(w).filter(longer);
-                    let far = || if n >= 5 { self.correct_ko_far(w).filter(longer) } else { None };
-                    let fix = syllables().or_else(keys).or_else(far);
-                    if let Some(with) = fix {
-                        out.push(Fix { range: r, with, weak: false });
-                        break;
-                    }
+                if let Some(fix) = self.hangul_fix(text, start, &ends, found) {
+                    out.push(fix);
                 }
             } else {
                 i += c.len_utf8();
             }
         }
         out
+    }
+
+    /// The correction of the Hangul run starting at `start` and ending at the last of `ends`
+    /// (each syllable's end), if it is a typo: English typed in Korean mode, or a Korean word
+    /// (maybe with a particle) a few keys from a key. A run a match covers only in part may
+    /// still be a longer name misspelt (에코프로 in 에코프로비엔): its correction must be longer
+    /// than the match.
+    fn hangul_fix(&self, text: &str, start: usize, ends: &[usize], found: &[Candidate]) -> Option<Fix> {
+        let end = *ends.last()?;
+        let overlapping =
+            |r: Range<usize>| found.iter().filter(move |c| c.range.start < r.end && r.start < c.range.end);
+        let run = &text[start..end];
+        if run.chars().any(jamo::lone) {
+            // English typed in Korean mode ("ㅡㅁㅊㅇ" is MACD).
+            let r = start..end;
+            let with = jamo::to_keys(run).filter(|k| k.len() >= 2 && self.by_key.contains_key(k))?;
+            return overlapping(r.clone()).next().is_none().then_some(Fix { range: r, with, weak: false });
+        }
+        // A name and its particle (삼성전자은) is no typo of a longer name (삼성전자우).
+        let particle = |from: usize| PARTICLES.contains(&&text[from..end]);
+        if found.iter().any(|c| c.range.start == start && c.range.end <= end && particle(c.range.end)) {
+            return None;
+        }
+        // The run, or the run less a particle of one or two syllables.
+        for &stem_end in ends.iter().rev().take(3) {
+            if stem_end < end && !particle(stem_end) {
+                continue;
+            }
+            let r = start..stem_end;
+            let n = text[r.clone()].chars().count();
+            let within = |c: &&Candidate| c.range.start <= r.start && r.end <= c.range.end;
+            if n < 2 || overlapping(r.clone()).any(|c| within(&c)) {
+                continue;
+            }
+            let inside = overlapping(r.clone()).map(|c| text[c.range.clone()].chars().count()).max().unwrap_or(0);
+            let w = &text[r.clone()];
+            let longer = |f: &String| f.chars().count() > inside;
+            let syllables = || if n >= 4 { self.correct(w).filter(longer) } else { None };
+            let keys = || self.correct_ko(w).filter(longer);
+            let far = || if n >= 5 { self.correct_ko_far(w).filter(longer) } else { None };
+            if let Some(with) = syllables().or_else(keys).or_else(far) {
+                return Some(Fix { range: r, with, weak: false });
+            }
+        }
+        None
     }
 
     /// The correction of the Latin word at `r`, if it is a typo: one edit from one lexicon

@@ -59,19 +59,6 @@ impl Bm25 {
         }
     }
 
-    /// Scores of the slots matching any token of `query` (those `keep` accepts), best first, at
-    /// most `k`.
-    pub fn search(&self, query: &str, k: usize, keep: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
-        let mut out = self.scores(query, keep);
-        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if out.len() > k {
-            out.select_nth_unstable_by(k, by_score);
-            out.truncate(k);
-        }
-        out.sort_by(by_score);
-        out
-    }
-
     /// Scores of the slots matching any token of `query` (those `keep` accepts), unordered.
     pub fn scores(&self, query: &str, keep: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
         if self.docs == 0 {
@@ -110,21 +97,28 @@ impl Bm25 {
 mod tests {
     use super::*;
 
+    /// Best first, ties to the smaller slot (the partition orders by score, then id).
+    fn ranked(ix: &Bm25, query: &str, keep: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
+        let mut r = ix.scores(query, keep);
+        r.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        r
+    }
+
     #[test]
     fn ranks_by_bm25() {
         let mut ix = Bm25::default();
         ix.add(0, "SMA cross on AAPL, Sharpe 1.1");
         ix.add(1, "RSI reversion on 삼성전자, 샤프 0.8");
         ix.add(2, "SMA cross on MSFT; SMA cross again");
-        let r = ix.search("sma cross", 10, |_| true);
+        let r = ranked(&ix, "sma cross", |_| true);
         assert_eq!(r.iter().map(|x| x.0).collect::<Vec<_>>(), vec![2, 0], "{r:?}");
         // Hand-computed for slot 0: N = 3, df(sma) = 2, idf = ln((3-2+0.5)/(2+0.5)+1) = ln(1.6);
         // lengths 6, 8 (삼성전자 is three bigrams), 7: avg 7; tf 1 → 2.2 / (1 + 1.2·(0.25 + 0.75·6/7)).
         let one = 1.6f32.ln() * 2.2 / (1.0 + 1.2 * (0.25 + 0.75 * 6.0 / 7.0));
         assert!((r[1].1 - 2.0 * one).abs() < 1e-5, "{} vs {}", r[1].1, 2.0 * one);
-        assert_eq!(ix.search("삼성전자 RSI", 10, |_| true)[0].0, 1);
-        assert_eq!(ix.search("삼성 전략", 10, |_| true)[0].0, 1, "a bigram of the name is enough");
-        assert!(ix.search("sma", 10, |s| s == 1).is_empty(), "the filter applies");
+        assert_eq!(ranked(&ix, "삼성전자 RSI", |_| true)[0].0, 1);
+        assert_eq!(ranked(&ix, "삼성 전략", |_| true)[0].0, 1, "a bigram of the name is enough");
+        assert!(ranked(&ix, "sma", |s| s == 1).is_empty(), "the filter applies");
     }
 
     #[test]
@@ -133,9 +127,9 @@ mod tests {
         ix.add(0, "alpha beta");
         ix.add(1, "beta gamma");
         ix.remove(0, "alpha beta");
-        assert!(ix.search("alpha", 5, |_| true).is_empty());
-        assert_eq!(ix.search("beta", 5, |_| true).len(), 1);
+        assert!(ranked(&ix, "alpha", |_| true).is_empty());
+        assert_eq!(ranked(&ix, "beta", |_| true).len(), 1);
         ix.add(0, "alpha");
-        assert_eq!(ix.search("alpha", 5, |_| true)[0].0, 0);
+        assert_eq!(ranked(&ix, "alpha", |_| true)[0].0, 0);
     }
 }

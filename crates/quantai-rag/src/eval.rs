@@ -260,10 +260,9 @@ pub const HELDOUT_QUERIES: &str = include_str!("../eval/domain/heldout/queries.j
 /// The development part (`eval/domain/dev`), on which fusion weights were chosen.
 pub const DEV_DOCUMENTS: &str = include_str!("../eval/domain/dev/documents.jsonl");
 pub const DEV_QUERIES: &str = include_str!("../eval/domain/dev/queries.jsonl");
-/// Typo queries over the same documents (`eval/domain/typo_heldout`, `typo_dev`), written later
-/// and independently: the held-out one before the typo handling was tuned on the other.
+/// Typo queries over the held-out documents (`eval/domain/typo_heldout`), written later and
+/// independently, before the typo handling was tuned on `typo_dev` (loaded as a directory).
 pub const TYPO_HELDOUT_QUERIES: &str = include_str!("../eval/domain/typo_heldout/queries.jsonl");
-pub const TYPO_DEV_QUERIES: &str = include_str!("../eval/domain/typo_dev/queries.jsonl");
 
 fn lines<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<Vec<T>, RagError> {
     text.lines()
@@ -313,11 +312,6 @@ impl DomainSet {
     /// The typo queries over the held-out documents.
     pub fn typo_heldout() -> Result<Self, RagError> {
         Self::parse(HELDOUT_DOCUMENTS, TYPO_HELDOUT_QUERIES)
-    }
-
-    /// The typo queries over the development documents.
-    pub fn typo_dev() -> Result<Self, RagError> {
-        Self::parse(DEV_DOCUMENTS, TYPO_DEV_QUERIES)
     }
 }
 

@@ -389,6 +389,10 @@ def main():
         for uid, qtype, lang, text, scope in entries:
             by_uid[uid].tq(prefix, qtype, lang, text, **scope)
         docs, queries = write_part(part, users_of[base], show, qattr="typo_queries")
+        # The same documents: a link to the part's file, not a second copy of it.
+        d_path = os.path.join(HERE, part, "documents.jsonl")
+        os.remove(d_path)
+        os.symlink(os.path.join("..", base, "documents.jsonl"), d_path)
         report.append(stats(part, docs, queries, TYPO_QTYPES))
         _, qs = validate(part, 200, 40, uprefix, TYPO_QTYPES, 2)
         same = open(os.path.join(HERE, base, "documents.jsonl"), "rb").read()
