@@ -2,6 +2,7 @@
 //! `usage`, `keys`, `config check`, `data`, `backtest`.
 #![allow(clippy::print_stdout)] // a CLI: its results go to stdout
 
+mod ai_cmd;
 mod quant_cmd;
 mod rag_cmd;
 
@@ -68,6 +69,9 @@ enum Command {
     /// Retrieval over each user's backtests and strategies.
     #[command(subcommand)]
     Rag(rag_cmd::RagCmd),
+    /// The AI services: narratives, the strategy builder, and their evaluations.
+    #[command(subcommand)]
+    Ai(ai_cmd::AiCmd),
 }
 
 #[derive(Subcommand)]
@@ -180,6 +184,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Backtest(c) => quant_cmd::backtest(&settings, *c).await,
         Command::Models(ModelsCmd::Pull { from, python }) => rag_cmd::models_pull(&settings, from, &python),
         Command::Rag(c) => rag_cmd::rag(settings, c).await,
+        Command::Ai(c) => ai_cmd::ai(c).await,
     }
 }
 

@@ -1,0 +1,661 @@
+//! Finds the numbers a Korean or English text states, each with its span, value, unit, the half
+//! unit of its last shown digit, an explicit sign and whether it is hedged (약, about, ~).
+//!
+//! Units: percent, percentage points (%p, points, bp), multiples (배, x), money (KRW 만/억/조
+//! compounds, `$12.3k`, `KRW 1.5 billion`), counts (회/번/건, trades), durations (년, years,
+//! 개월), periods in days (5일, 20-day), σ, dates (2019-01-02, 2020년 3월, Jan 2019, a bare
+//! year) and plain numbers. Spelled-out English numbers count when a unit word follows
+//! ("sixty-nine trades", "two standard deviations"). Six-digit KRX codes are not numbers.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// What a number is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "unit")]
+pub enum Unit {
+    Percent,
+    /// Percentage points (`bp` converted to points).
+    Points,
+    Multiple,
+    Money,
+    Count,
+    Years,
+    Months,
+    Days,
+    Sigma,
+    Plain,
+    /// A date or part of one; `value` is the year.
+    Date {
+        month: Option<u8>,
+        day: Option<u8>,
+    },
+}
+
+/// One number in a text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    /// Byte range in the text, unit and sign included.
+    pub span: Range<usize>,
+    pub text: String,
+    /// As shown: percent for percentages, points for %p, currency units for money.
+    pub value: f64,
+    /// Half a unit of the last shown digit, in `value`'s units.
+    pub half: f64,
+    /// `Some('+')` or `Some('-')` when written.
+    pub sign: Option<char>,
+    /// After 약, about, ~, … (or before 가까이, 정도): compared within 5 %.
+    pub approx: bool,
+    #[serde(flatten)]
+    pub unit: Unit,
+}
+
+impl Mention {
+    /// The value with its written sign.
+    pub fn signed(&self) -> f64 {
+        if self.sign == Some('-') {
+            -self.value
+        } else {
+            self.value
+        }
+    }
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| match Regex::new(pattern) {
+        Ok(r) => r,
+        Err(e) => panic!("built-in pattern {pattern:?}: {e}"),
+    })
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn month_of(word: &str) -> Option<u8> {
+    let w = word.to_ascii_lowercase();
+    MONTHS.iter().position(|m| w.starts_with(m)).map(|i| i as u8 + 1)
+}
+
+fn int(s: &str) -> Option<i64> {
+    s.parse().ok()
+}
+
+/// Every number in `text`, in order.
+pub fn scan(text: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    dates(text, &mut out);
+    spelled(text, &mut out);
+    numerals(text, &mut out);
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn covered(out: &[Mention], at: usize) -> bool {
+    out.iter().any(|m| m.span.contains(&at))
+}
+
+fn push_date(out: &mut Vec<Mention>, text: &str, span: Range<usize>, y: i64, m: Option<i64>, d: Option<i64>) {
+    let valid_m = m.is_none_or(|m| (1..=12).contains(&m));
+    let valid_d = d.is_none_or(|d| (1..=31).contains(&d));
+    if !(1900..=2100).contains(&y) || !valid_m || !valid_d {
+        return;
+    }
+    if out.iter().any(|o| o.span.start < span.end && span.start < o.span.end) {
+        return;
+    }
+    out.push(Mention {
+        text: text[span.clone()].to_string(),
+        span,
+        value: y as f64,
+        half: 0.0,
+        sign: None,
+        approx: false,
+        unit: Unit::Date { month: m.map(|m| m as u8), day: d.map(|d| d as u8) },
+    });
+}
+
+fn dates(text: &str, out: &mut Vec<Mention>) {
+    static FULL: OnceLock<Regex> = OnceLock::new();
+    static KO: OnceLock<Regex> = OnceLock::new();
+    static YM: OnceLock<Regex> = OnceLock::new();
+    static EN: OnceLock<Regex> = OnceLock::new();
+    let full = re(&FULL, r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b");
+    for c in full.captures_iter(text) {
+        let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
+        let m = c.get(2).and_then(|m| int(m.as_str()));
+        let d = c.get(3).and_then(|m| int(m.as_str()));
+        push_date(out, text, all.range(), y, m, d);
+    }
+    let ko = re(&KO, r"(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?");
+    for c in ko.captures_iter(text) {
+        let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
+        let m = c.get(2).and_then(|m| int(m.as_str()));
+        let d = c.get(3).and_then(|m| int(m.as_str()));
+        push_date(out, text, all.range(), y, m, d);
+    }
+    let ym = re(&YM, r"\b(\d{4})[./](\d{2})\b");
+    for c in ym.captures_iter(text) {
+        let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
+        // "2020.03" but not "2020.035" or a decimal with a unit
+        let after = &text[all.end()..];
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == '%') {
+            continue;
+        }
+        push_date(out, text, all.range(), y, c.get(2).and_then(|m| int(m.as_str())), None);
+    }
+    let en = re(
+        &EN,
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})\b",
+    );
+    for c in en.captures_iter(text) {
+        let (Some(all), Some(mw)) = (c.get(0), c.get(1)) else { continue };
+        let Some(y) = c.get(3).and_then(|m| int(m.as_str())) else { continue };
+        let d = c.get(2).and_then(|m| int(m.as_str()));
+        push_date(out, text, all.range(), y, month_of(mw.as_str()).map(i64::from), d);
+    }
+}
+
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+fn word_value(w: &str) -> Option<f64> {
+    let w = w.to_ascii_lowercase();
+    let mut total = 0.0;
+    let mut any = false;
+    for part in w.split(['-', ' ']).filter(|p| !p.is_empty()) {
+        if let Some(i) = ONES.iter().position(|o| *o == part) {
+            total += i as f64;
+        } else if let Some(i) = TENS.iter().position(|t| !t.is_empty() && *t == part) {
+            total += 10.0 * i as f64;
+        } else if part == "hundred" {
+            total = if total == 0.0 { 100.0 } else { total * 100.0 };
+        } else {
+            return None;
+        }
+        any = true;
+    }
+    any.then_some(total)
+}
+
+fn spelled(text: &str, out: &mut Vec<Mention>) {
+    static WORDS: OnceLock<Regex> = OnceLock::new();
+    static DECADE: OnceLock<Regex> = OnceLock::new();
+    let words = re(
+        &WORDS,
+        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[- ]hundred)?((?:[- ](?:round[- ]trip|winning|losing|closed|full|calendar|standard))?[- ](trades?|trips|times|years?|standard deviations?|std|sigma|percent|days?|months?))\b",
+    );
+    for c in words.captures_iter(text) {
+        let (Some(all), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(3)) else { continue };
+        let Some(v) = word_value(&text[num.start()..all.end() - c.get(2).map_or(0, |g| g.len())])
+            .or_else(|| word_value(num.as_str()))
+        else {
+            continue;
+        };
+        let u = unit.as_str().to_ascii_lowercase();
+        let unit = if u.starts_with("trade") || u == "trips" || u == "times" {
+            Unit::Count
+        } else if u.starts_with("year") {
+            Unit::Years
+        } else if u.starts_with("month") {
+            Unit::Months
+        } else if u.starts_with("day") {
+            Unit::Days
+        } else if u.starts_with("percent") {
+            Unit::Percent
+        } else {
+            Unit::Sigma
+        };
+        let span = num.start()..unit_end(&c, all.end());
+        out.push(Mention {
+            text: text[span.clone()].to_string(),
+            span,
+            value: v,
+            half: 0.5,
+            sign: None,
+            approx: approx_before(&text[..num.start()]),
+            unit,
+        });
+    }
+    let decade = re(&DECADE, r"(?i)\ba decade\b");
+    for m in decade.find_iter(text) {
+        out.push(Mention {
+            text: m.as_str().to_string(),
+            span: m.range(),
+            value: 10.0,
+            half: 0.5,
+            sign: None,
+            approx: true,
+            unit: Unit::Years,
+        });
+    }
+}
+
+fn unit_end(c: &regex::Captures<'_>, end: usize) -> usize {
+    c.get(3).map_or(end, |u| u.end())
+}
+
+/// Words that hedge the number after them.
+const APPROX_BEFORE: [&str; 14] = [
+    "약",
+    "about",
+    "approximately",
+    "approx.",
+    "around",
+    "roughly",
+    "~",
+    "대략",
+    "nearly",
+    "almost",
+    "close to",
+    "거의",
+    "some",
+    "circa",
+];
+/// Words that hedge the number before them.
+const APPROX_AFTER: [&str; 5] = ["가까이", "안팎", "정도", "내외", "남짓"];
+
+fn approx_before(before: &str) -> bool {
+    let b = before.trim_end();
+    let lower = b.to_ascii_lowercase();
+    APPROX_BEFORE.iter().any(|w| {
+        lower.ends_with(w) && {
+            let head = &lower[..lower.len() - w.len()];
+            // a word, not the tail of one; "~" between two numbers is a range
+            let prev = head.chars().next_back();
+            if *w == "~" {
+                !prev.is_some_and(|c| c.is_ascii_digit())
+            } else {
+                !prev.is_some_and(|c| c.is_alphanumeric())
+            }
+        }
+    })
+}
+
+fn approx_after(after: &str) -> bool {
+    let a = after.trim_start();
+    APPROX_AFTER.iter().any(|w| a.starts_with(w))
+}
+
+/// A number's digits: value, decimals shown, whether written with thousands separators.
+fn number_at(text: &str, at: usize) -> Option<(f64, i32, usize)> {
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    let num = re(&NUM, r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?");
+    let m = num.captures(&text[at..])?;
+    let all = m.get(0)?;
+    let dec = m.get(1).map_or(0, |d| d.len() as i32);
+    let v: f64 = all.as_str().replace(',', "").parse().ok()?;
+    Some((v, dec, at + all.end()))
+}
+
+fn korean_scale(c: char) -> Option<f64> {
+    match c {
+        '조' => Some(1e12),
+        '억' => Some(1e8),
+        '만' => Some(1e4),
+        _ => None,
+    }
+}
+
+/// A Korean money compound starting with the number at `at`: "1억 2,583만 5천 원", "5천만",
+/// "16만 2,560달러". Returns (value, half unit, end, currency word seen).
+fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize, Option<&'static str>)> {
+    let mut pos = at;
+    let mut total = 0.0;
+    let mut half = 0.0;
+    let mut last_scale = f64::INFINITY;
+    let mut groups = 0;
+    while let Some((v, dec, end)) = number_at(text, pos) {
+        let mut p = end;
+        let mut mult = 1.0;
+        if text[p..].starts_with('천') {
+            mult = 1e3;
+            p += '천'.len_utf8();
+        }
+        let scale = text[p..].chars().next().and_then(korean_scale);
+        if let Some(s) = scale {
+            mult *= s;
+            p += '만'.len_utf8();
+        }
+        let is_group = mult > 1.0;
+        let currency = currency_word(text[p..].trim_start());
+        // a bare number counts only with 원/달러 after it
+        if (!is_group && currency.is_none()) || mult >= last_scale {
+            break;
+        }
+        last_scale = mult;
+        total += v * mult;
+        half = 0.5 * 10f64.powi(-dec) * mult;
+        groups += 1;
+        pos = p;
+        if !is_group {
+            break;
+        }
+        // the next, smaller group after spaces
+        let next = pos + (text[pos..].len() - text[pos..].trim_start().len());
+        if !text[next..].starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        pos = next;
+    }
+    if groups == 0 {
+        return None;
+    }
+    // step back over spaces taken before a group that did not follow
+    let mut end = pos;
+    while end > at && text[..end].ends_with(' ') {
+        end -= 1;
+    }
+    let tail = &text[end..];
+    let skip = tail.len() - tail.trim_start().len();
+    match currency_word(tail.trim_start()) {
+        Some((word, len)) => Some((total, half, end + skip + len, Some(word))),
+        None => Some((total, half, end, None)),
+    }
+}
+
+fn currency_word(s: &str) -> Option<(&'static str, usize)> {
+    if s.starts_with("원") {
+        Some(("KRW", "원".len()))
+    } else if s.starts_with("달러") {
+        Some(("USD", "달러".len()))
+    } else {
+        None
+    }
+}
+
+fn starts_word(s: &str, w: &str) -> bool {
+    s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+        && !s[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+fn numerals(text: &str, out: &mut Vec<Mention>) {
+    static START: OnceLock<Regex> = OnceLock::new();
+    let start = re(&START, r"\d");
+    let mut at = 0;
+    while let Some(m) = start.find_at(text, at) {
+        let s = m.start();
+        at = s + 1;
+        if covered(out, s) {
+            continue;
+        }
+        let prev = text[..s].chars().next_back();
+        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',' || c == '\'') {
+            continue;
+        }
+        let Some((v, dec, num_end)) = number_at(text, s) else { continue };
+        at = num_end;
+        let before = &text[..s];
+        let mut begin = s;
+        // currency before
+        let mut currency: Option<&str> = None;
+        let mut pre = before;
+        if let Some(p) = pre.strip_suffix('$') {
+            currency = Some("USD");
+            begin -= 1;
+            pre = p;
+            if let Some(p2) = pre.strip_suffix("US") {
+                begin -= 2;
+                pre = p2;
+            }
+        } else if let Some(p) = pre.strip_suffix('₩') {
+            currency = Some("KRW");
+            begin -= '₩'.len_utf8();
+            pre = p;
+        } else {
+            let t = pre.trim_end();
+            if t.ends_with("KRW") || t.ends_with("krw") {
+                currency = Some("KRW");
+            }
+        }
+        // sign
+        let mut sign = None;
+        if let Some(c) = pre.chars().next_back() {
+            if matches!(c, '+' | '-' | '−') {
+                let head = &pre[..pre.len() - c.len_utf8()];
+                if !head.chars().next_back().is_some_and(|p| p.is_alphanumeric()) {
+                    sign = Some(if c == '+' { '+' } else { '-' });
+                    begin -= c.len_utf8();
+                    pre = head;
+                }
+            }
+        }
+        let unhedged = pre.trim_end();
+        let unhedged = ["KRW", "krw", "USD", "won"].iter().find_map(|w| unhedged.strip_suffix(w)).unwrap_or(unhedged);
+        let approx_pre = approx_before(unhedged);
+
+        let mention = |span: Range<usize>, value: f64, half: f64, unit: Unit| Mention {
+            text: text[span.clone()].to_string(),
+            span: span.clone(),
+            value,
+            half,
+            sign,
+            approx: approx_pre || approx_after(&text[span.end..]),
+            unit,
+        };
+
+        // Korean money compounds
+        if let Some((value, half, end, _currency)) = korean_money(text, s) {
+            out.push(mention(begin..end, value, half, Unit::Money));
+            at = end;
+            continue;
+        }
+        let half = 0.5 * 10f64.powi(-dec);
+        let rest = &text[num_end..];
+        let rest1 = rest.strip_prefix(' ').unwrap_or(rest);
+        let gap = rest.len() - rest1.len();
+
+        // English scales
+        let scales: [(&str, f64, bool); 11] = [
+            ("trillion", 1e12, true),
+            ("billion", 1e9, true),
+            ("million", 1e6, true),
+            ("thousand", 1e3, true),
+            ("tn", 1e12, false),
+            ("bn", 1e9, false),
+            ("mn", 1e6, false),
+            ("k", 1e3, false),
+            ("K", 1e3, false),
+            ("M", 1e6, false),
+            ("B", 1e9, false),
+        ];
+        let mut scaled = None;
+        for (w, mult, word) in scales {
+            let (src, off) = if word { (rest1, gap) } else { (rest, 0) };
+            let matches = if word {
+                starts_word(src, w)
+            } else {
+                src.starts_with(w) && !src[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            };
+            if matches && (word || currency.is_some()) {
+                scaled = Some((mult, num_end + off + w.len()));
+                break;
+            }
+        }
+        if let Some((mult, end)) = scaled {
+            let mut end = end;
+            let tail = &text[end..];
+            for w in [" won", " KRW", " dollars", "원", " 원"] {
+                if tail.starts_with(w) {
+                    end += w.len();
+                    break;
+                }
+            }
+            out.push(mention(begin..end, v * mult, half * mult, Unit::Money));
+            at = end;
+            continue;
+        }
+        if currency.is_some() {
+            out.push(mention(begin..num_end, v, half, Unit::Money));
+            continue;
+        }
+        for w in [" won", " KRW", " dollars"] {
+            if rest.starts_with(w) {
+                let end = num_end + w.len();
+                out.push(mention(begin..end, v, half, Unit::Money));
+                at = end;
+            }
+        }
+        if at > num_end {
+            continue;
+        }
+
+        // units
+        let unit_of = |prefixes: &[&str], src: &str| -> Option<usize> {
+            prefixes.iter().find(|p| src.starts_with(**p)).map(|p| p.len())
+        };
+        let word_of = |words: &[&str], src: &str| -> Option<usize> {
+            words.iter().find(|w| starts_word(src, w)).map(|w| w.len())
+        };
+        let mut push = |len: usize, off: usize, value: f64, half: f64, unit: Unit| {
+            let end = num_end + off + len;
+            out.push(mention(begin..end, value, half, unit));
+            end
+        };
+        let lead = before.trim_end();
+        let end = if let Some(l) = unit_of(&["%p", "%P", "%포인트", "%pt"], rest) {
+            push(l, 0, v, half, Unit::Points)
+        } else if let Some(l) = unit_of(&["%"], rest) {
+            push(l, 0, v, half, Unit::Percent)
+        } else if let Some(l) =
+            word_of(&["percentage points", "percentage point", "pp", "points", "point", "pts"], rest1)
+                .or_else(|| unit_of(&["포인트"], rest1))
+        {
+            push(l, gap, v, half, Unit::Points)
+        } else if let Some(l) = word_of(&["percent", "per cent"], rest1).or_else(|| unit_of(&["퍼센트", "프로"], rest1))
+        {
+            push(l, gap, v, half, Unit::Percent)
+        } else if let Some(l) = word_of(&["basis points", "bps", "bp"], rest1) {
+            push(l, gap, v / 100.0, half / 100.0, Unit::Points)
+        } else if let Some(l) = unit_of(&["배"], rest1) {
+            let unit = if lead.ends_with("표준편차") || lead.ends_with("시그마") {
+                Unit::Sigma
+            } else {
+                Unit::Multiple
+            };
+            push(l, gap, v, half, unit)
+        } else if let Some(l) =
+            unit_of(&["x", "×"], rest).filter(|l| !rest[*l..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        {
+            push(l, 0, v, half, Unit::Multiple)
+        } else if let Some(l) = word_of(&["times"], rest1) {
+            let traded = lead.to_ascii_lowercase();
+            let unit =
+                if traded.ends_with("traded") || traded.ends_with("trade") { Unit::Count } else { Unit::Multiple };
+            push(l, gap, v, half, unit)
+        } else if let Some(l) = unit_of(&["회", "번", "건"], rest1) {
+            push(l, gap, v, half, Unit::Count)
+        } else if let Some(l) = word_of(&["trades", "trade", "round trips", "round-trips", "round-trip trades"], rest1)
+        {
+            push(l, gap, v, half, Unit::Count)
+        } else if (1900.0..=2100.0).contains(&v) && dec == 0 && !text[s..num_end].contains(',') {
+            let l = unit_of(&["년"], rest).unwrap_or(0);
+            push(l, 0, v, 0.0, Unit::Date { month: None, day: None })
+        } else if let Some(l) = unit_of(&["년간", "년 간", "년"], rest1).filter(|_| v < 100.0) {
+            push(l, gap, v, half, Unit::Years)
+        } else if let Some(l) =
+            word_of(&["years", "year", "yrs"], rest1).or_else(|| word_of(&["-year"], rest)).filter(|_| v < 100.0)
+        {
+            push(l, gap, v, half, Unit::Years)
+        } else if let Some(l) = unit_of(&["개월"], rest1).or_else(|| word_of(&["months", "month"], rest1)) {
+            push(l, gap, v, half, Unit::Months)
+        } else if let Some(l) = unit_of(&["일선", "일짜리", "일"], rest) {
+            push(l, 0, v, half, Unit::Days)
+        } else if let Some(l) = word_of(&["-day", "-days", "d", "days", "day", "-bar", "bars", "bar"], rest)
+            .or_else(|| word_of(&["days", "day", "bars", "bar", "periods", "period"], rest1).map(|l| l + gap))
+        {
+            push(l, 0, v, half, Unit::Days)
+        } else if let Some(l) = unit_of(&["σ", "시그마"], rest1)
+            .or_else(|| word_of(&["sigma", "std", "standard deviations", "standard deviation", "sd"], rest1))
+        {
+            push(l, gap, v, half, Unit::Sigma)
+        } else if lead.ends_with("표준편차") || lead.ends_with('k') && lead.ends_with(" k") {
+            push(0, 0, v, half, Unit::Sigma)
+        } else if dec == 0 && text[s..num_end].len() == 6 && !text[s..num_end].contains(',') {
+            // a KRX code
+            continue;
+        } else if unit_of(&["st", "nd", "rd", "th"], rest).is_some() {
+            // an ordinal
+            continue;
+        } else {
+            push(0, 0, v, half, Unit::Plain)
+        };
+        at = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Mention {
+        let m = scan(text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        m.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn korean_money_compounds() {
+        let m = one("1억 2,583만 5천 원으로 늘었다");
+        assert_eq!(m.unit, Unit::Money);
+        assert_eq!(m.value, 125_835_000.0);
+        assert_eq!(m.half, 500.0);
+        assert_eq!(m.text, "1억 2,583만 5천 원");
+        let m = one("5천만 원");
+        assert_eq!(m.value, 50_000_000.0);
+        let m = one("16만 2,560달러");
+        assert_eq!(m.value, 162_560.0);
+        let m = one("약 3.8억 원");
+        assert_eq!((m.value, m.approx), (380_000_000.0, true));
+        assert!((m.half - 5_000_000.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn english_money_and_units() {
+        let m = one("grew to $1.88M by then");
+        assert_eq!((m.unit, m.value), (Unit::Money, 1_880_000.0));
+        let m = one("KRW 435.9 million");
+        assert_eq!((m.unit, m.value), (Unit::Money, 435_900_000.0));
+        let m = one("a gap of 6,398bp");
+        assert_eq!(m.unit, Unit::Points);
+        assert!((m.value - 63.98).abs() < 1e-9);
+        let m = one("lagged by 32.15 percentage points");
+        assert_eq!((m.unit, m.value), (Unit::Points, 32.15));
+        let m = one("Sixty-nine trades in all");
+        assert_eq!((m.unit, m.value), (Unit::Count, 69.0));
+        let m = one("(-3.6%p)");
+        assert_eq!((m.sign, m.unit), (Some('-'), Unit::Points));
+    }
+
+    #[test]
+    fn dates_and_codes() {
+        let ms = scan("삼성SDI(006400), 2020-03-02 ~ 2022-12-29, 2019년 1월부터 Jan 2022 – Dec 2024");
+        let units: Vec<_> = ms.iter().map(|m| (m.value, m.unit)).collect();
+        assert_eq!(units.len(), 5, "{ms:?}");
+        assert!(matches!(units[0], (2020.0, Unit::Date { month: Some(3), day: Some(2) })));
+        assert!(matches!(units[2], (2019.0, Unit::Date { month: Some(1), day: None })));
+        assert!(matches!(units[4], (2024.0, Unit::Date { month: Some(12), day: None })));
+    }
+}

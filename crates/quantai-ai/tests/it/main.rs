@@ -1,0 +1,3 @@
+//! Integration tests of quantai-ai (one binary).
+
+mod factcheck;
