@@ -228,6 +228,15 @@ const PREFIX_ONLY: &[&str] = &[
 
 /// Words that make an unsigned level negative (a loss) or positive.
 const DOWN: &[&str] = &[
+    "빠진",
+    "빠졌",
+    "빠지",
+    "폭락",
+    "급락",
+    "추락",
+    "내린",
+    "내렸",
+    "내려",
     "손실",
     "하락",
     "떨어",
@@ -299,6 +308,14 @@ const BEHIND: &[&str] = &[
     "worse",
 ];
 const AHEAD: &[&str] = &[
+    "선방",
+    "방어",
+    "덜 잃",
+    "덜 빠",
+    "덜 떨어",
+    "나았",
+    "나은",
+    "more",
     "앞섰",
     "앞서",
     "상회",
@@ -333,6 +350,128 @@ fn direction_words() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
     let words: Vec<&str> = DOWN.iter().chain(UP).chain(BEHIND).chain(AHEAD).copied().collect();
     automaton(&A, &words)
+}
+
+/// Whether a difference is told from buy-and-hold's side ("Buy-and-hold was 8.2 points
+/// better", "보유는 +94.2%로 37.9%p 더 높았다", "… better than the strategy"): a comparative
+/// after the number then describes buy-and-hold, and the strategy's excess has the other sign.
+fn told_from_holding(
+    lower: &str,
+    clause_start: usize,
+    number: Range<usize>,
+    clause_end: usize,
+    word: &str,
+    after: bool,
+) -> bool {
+    let tail = &lower[number.end..clause_end.max(number.end)];
+    if has_any(tail, &["than the strategy", "than strategy", "than our strategy", "전략보다", "전략 대비"]) {
+        return true;
+    }
+    const COMPARATIVE: &[&str] = &[
+        "better",
+        "more than",
+        "ahead",
+        "beat",
+        "outperform",
+        "높았",
+        "높다",
+        "앞섰",
+        "앞서",
+        "상회",
+        "나았",
+        "나은",
+        "worse",
+        "less than",
+        "behind",
+        "lagged",
+        "lagging",
+        "trailed",
+        "underperform",
+        "낮았",
+        "낮다",
+        "뒤처",
+        "하회",
+        "밑돌",
+    ];
+    let comparative = COMPARATIVE.contains(&word) || word == "more" || tail.trim_start().starts_with("more");
+    if !after || !comparative {
+        return false;
+    }
+    let head = &lower[clause_start..number.start];
+    let Some((at, len)) = HOLDING.iter().filter_map(|w| head.rfind(w).map(|i| (i, w.len()))).max() else {
+        return false;
+    };
+    let after_word = &head[at + len..];
+    // buy-and-hold as the subject: "보유는", "보유 수익률이", "Buy-and-hold was", "… did"
+    const SUBJECT: &[&str] = &[
+        "는",
+        "은",
+        "이 ",
+        "가 ",
+        " 수익률은",
+        " 수익률이",
+        " was",
+        " did",
+        " still",
+        " returned",
+        " gained",
+        " made",
+        " came",
+        ":",
+        " itself",
+        " outperformed",
+        " beat",
+    ];
+    let lead = head[..at].trim();
+    let starts_clause = lead.is_empty() || ["while", "but", "and", "whereas", "meanwhile", "however,"].contains(&lead);
+    let subject = SUBJECT.iter().any(|w| after_word.starts_with(w)) || starts_clause;
+    let object = has_any(
+        after_word,
+        &[
+            "보다",
+            "대비",
+            "비해",
+            "비교",
+            "than",
+            "against",
+            "했다면",
+            "였다면",
+            "으니",
+            "이니",
+            "므로",
+            "니까",
+            "so ",
+            "therefore",
+            "그쳐",
+            "그친",
+            "불과",
+            "지만",
+            "는데",
+            "었고",
+            "했고",
+            "였고",
+            "며 ",
+        ],
+    );
+    let strategy_after = has_any(after_word, &["strategy", "전략", " it "]);
+    subject && !object && !strategy_after
+}
+
+const HOLDING: &[&str] = &[
+    "buy-and-hold",
+    "buy and hold",
+    "buy & hold",
+    "보유",
+    "the stock",
+    "the shares",
+    "주가",
+    "holding",
+    "benchmark",
+    "벤치마크",
+];
+
+fn has_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
 }
 
 /// Whether pattern `i` of [`direction_words`] is a loss (`Some(true)`), a gain, and whether it
@@ -473,26 +612,33 @@ fn kpis_in(lower: &str, range: Range<usize>, unit: Unit) -> Vec<(Range<usize>, K
 /// The loss or gain word nearest the number in its clause: `Some(true)` for a loss. A
 /// difference (`compare`) takes comparison and level words; a level only level words.
 fn direction(lower: &str, before: Range<usize>, after: Range<usize>, compare: bool) -> Option<bool> {
+    direction_word(lower, before, after, compare).map(|(loss, _, _)| loss)
+}
+
+/// [`direction`] with the word found and whether it follows the number.
+fn direction_word(lower: &str, before: Range<usize>, after: Range<usize>, compare: bool) -> Option<(bool, &str, bool)> {
+    let words: Vec<&str> = DOWN.iter().chain(UP).chain(BEHIND).chain(AHEAD).copied().collect();
     let usable = |i: usize| {
         let (loss, relational) = direction_of(i);
-        (!relational || compare).then_some(loss)
+        (!relational || compare).then_some((loss, words[i]))
     };
     // the closest word after the number (Korean puts it there), then the closest before
     if after.start < after.end {
         let window_end = floor_char(lower, (after.start + 24).min(after.end));
         let window_end = item_end(lower, &(after.start..window_end));
         for m in direction_words().find_iter(&lower[after.start..window_end]) {
-            if let Some(l) = usable(m.pattern().as_usize()) {
-                return Some(l);
+            if let Some((l, w)) = usable(m.pattern().as_usize()) {
+                return Some((l, w, true));
             }
         }
     }
     if before.start < before.end {
-        let window_start = ceil_char(lower, before.end.saturating_sub(28).max(before.start));
+        let reach = if compare { 48 } else { 28 };
+        let window_start = ceil_char(lower, before.end.saturating_sub(reach).max(before.start));
         let found: Vec<_> = direction_words().find_iter(&lower[window_start..before.end]).collect();
         for m in found.iter().rev() {
-            if let Some(l) = usable(m.pattern().as_usize()) {
-                return Some(l);
+            if let Some((l, w)) = usable(m.pattern().as_usize()) {
+                return Some((l, w, false));
             }
         }
     }
@@ -630,7 +776,10 @@ pub fn check(text: &str, facts: &Facts) -> Report {
         let dir_from =
             back_words.iter().rev().find(|(_, k)| *k != Kpi::ExcessReturn).map_or(back.start, |(r, _)| r.end);
         let loss_level = direction(&lower, dir_from..back.end, fwd.clone(), false);
-        let loss_diff = direction(&lower, dir_from..back.end, fwd.clone(), true);
+        let loss_diff = direction_word(&lower, back.clone(), fwd.clone(), true).map(|(loss, word, after)| {
+            let flip = told_from_holding(&lower, cstart, m.span.clone(), cend, word, after);
+            loss != flip
+        });
 
         // what the text attaches the number to
         let mut claimed: Vec<Kpi> = Vec::new();

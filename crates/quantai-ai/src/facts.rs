@@ -171,7 +171,7 @@ impl Facts {
     }
 }
 
-mod iso_date {
+pub(crate) mod iso_date {
     use serde::{Deserialize, Deserializer, Serializer};
     use time::Date;
 

@@ -3,7 +3,11 @@
 //! - [`factcheck`]: the numeric fact check that every narrative passes before it is returned
 //!   ([`factcheck::check`]), over the numbers [`numbers::scan`] finds and the [`facts::Facts`]
 //!   of a backtest; [`eval::factcheck_eval`] scores it on a labelled set.
+//! - [`builder`]: the strategy builder's deterministic parser ([`builder::parse`]) from a Korean
+//!   or English request to a draft strategy, a decline or one question;
+//!   [`eval::builder_eval`] scores it.
 
+pub mod builder;
 pub mod eval;
 pub mod factcheck;
 pub mod facts;

@@ -64,7 +64,7 @@ impl Mention {
     }
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+pub(crate) fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| match Regex::new(pattern) {
         Ok(r) => r,
         Err(e) => panic!("built-in pattern {pattern:?}: {e}"),
@@ -121,7 +121,7 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
     static KO: OnceLock<Regex> = OnceLock::new();
     static YM: OnceLock<Regex> = OnceLock::new();
     static EN: OnceLock<Regex> = OnceLock::new();
-    let full = re(&FULL, r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b");
+    let full = re(&FULL, r"(?-u:\b)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?-u:\b)");
     for c in full.captures_iter(text) {
         let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
         let m = c.get(2).and_then(|m| int(m.as_str()));
@@ -135,7 +135,7 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
         let d = c.get(3).and_then(|m| int(m.as_str()));
         push_date(out, text, all.range(), y, m, d);
     }
-    let ym = re(&YM, r"\b(\d{4})[./](\d{2})\b");
+    let ym = re(&YM, r"(?-u:\b)(\d{4})[./](\d{2})(?-u:\b)");
     for c in ym.captures_iter(text) {
         let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
         // "2020.03" but not "2020.035" or a decimal with a unit
@@ -147,7 +147,7 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
     }
     let en = re(
         &EN,
-        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})\b",
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})(?-u:\b)",
     );
     for c in en.captures_iter(text) {
         let (Some(all), Some(mw)) = (c.get(0), c.get(1)) else { continue };
@@ -181,7 +181,7 @@ const ONES: [&str; 20] = [
 ];
 const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
-fn word_value(w: &str) -> Option<f64> {
+pub(crate) fn word_value(w: &str) -> Option<f64> {
     let w = w.to_ascii_lowercase();
     let mut total = 0.0;
     let mut any = false;
@@ -205,7 +205,7 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
     static DECADE: OnceLock<Regex> = OnceLock::new();
     let words = re(
         &WORDS,
-        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[- ]hundred)?((?:[- ](?:round[- ]trip|winning|losing|closed|full|calendar|standard))?[- ](trades?|trips|times|years?|standard deviations?|std|sigma|percent|days?|months?))\b",
+        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard deviations?|std|sigma|percent|days?|months?))\b",
     );
     for c in words.captures_iter(text) {
         let (Some(all), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(3)) else { continue };
@@ -215,7 +215,7 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
             continue;
         };
         let u = unit.as_str().to_ascii_lowercase();
-        let unit = if u.starts_with("trade") || u == "trips" || u == "times" {
+        let unit = if u.starts_with("trade") || u.ends_with("trips") || u.ends_with("trip") || u == "times" {
             Unit::Count
         } else if u.starts_with("year") {
             Unit::Years
@@ -402,7 +402,7 @@ fn numerals(text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         let prev = text[..s].chars().next_back();
-        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',' || c == '\'') {
+        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '\'') {
             continue;
         }
         let Some((v, dec, num_end)) = number_at(text, s) else { continue };

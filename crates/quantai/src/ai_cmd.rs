@@ -16,12 +16,49 @@ pub enum AiCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Score the strategy builder's parser (no LLM) on labelled requests
+    /// (`{id, lang, request, expected}` per line, `expected` null for a decline): accuracy,
+    /// per-field accuracy, decline precision and recall, per language, parse time.
+    BuilderEval {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub async fn ai(cmd: AiCmd) -> Result<()> {
     match cmd {
         AiCmd::FactcheckEval { file, json } => factcheck_eval(&file, json),
+        AiCmd::BuilderEval { file, json } => builder_eval(&file, json),
     }
+}
+
+fn builder_eval(file: &std::path::Path, json: bool) -> Result<()> {
+    let lexicon = quantai_lang::Lexicon::shared();
+    let lines = quantai_ai::eval::read_builder_lines(&file.display().to_string())?;
+    let r = quantai_ai::eval::builder_eval(&lexicon, &lines);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&r).context("serialising the result")?);
+        return Ok(());
+    }
+    for (l, res) in lines.iter().zip(&r.per_line) {
+        let mark = if res.correct { "ok " } else { "BAD" };
+        let mut line = format!("{mark} {}  {}  {:.0} µs  {}", res.id, res.lang, res.micros, l.request);
+        if !res.wrong.is_empty() {
+            line.push_str(&format!("\n      {}", res.wrong.join("; ")));
+        }
+        println!("{line}");
+    }
+    println!("accuracy {:.3} ({} lines)", r.accuracy, r.lines);
+    for (lang, a) in &r.per_language {
+        println!("  {lang}: {:.3} ({}/{})", a.value, a.right, a.total);
+    }
+    for (field, a) in &r.per_field {
+        println!("  field {field}: {:.3} ({}/{})", a.value, a.right, a.total);
+    }
+    println!("decline precision {:.3}  recall {:.3}", r.decline_precision, r.decline_recall);
+    println!("parse p50 {:.1} µs  p99 {:.1} µs", r.parse_p50_micros, r.parse_p99_micros);
+    Ok(())
 }
 
 fn factcheck_eval(file: &std::path::Path, json: bool) -> Result<()> {

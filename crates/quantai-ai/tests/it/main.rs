@@ -1,3 +1,4 @@
 //! Integration tests of quantai-ai (one binary).
 
+mod builder;
 mod factcheck;

@@ -1,0 +1,1486 @@
+//! The strategy builder's deterministic parser: a Korean or English request becomes a draft
+//! strategy (kind, the parameters it states, symbol, direction, commission, period, initial
+//! cash), a decline naming what the engine cannot do and the closest thing it can, or one
+//! clarifying question.
+//!
+//! The kind comes from indicator names and the behaviour people describe instead (RSI, MACD,
+//! 볼린저/BB with its side, 이평/MA with EMA words, "buy the dip", "존버"); instruments from the
+//! shared lexicon; numbers from [`crate::numbers::scan`], assigned to parameters by the words
+//! next to them ("fast 10", "하단 35", "2.5시그마", "RSI(9)", "12/26/9") or by position
+//! (the shorter window is `fast`).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use quantai_lang::{EntityKind, Lexicon};
+use quantai_quant::strategy::{Direction, Kind};
+use serde::Serialize;
+use time::{Date, Month};
+
+use crate::numbers::{scan, Mention, Unit};
+
+/// A parsed request's strategy: what the request states, nothing invented.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Draft {
+    pub kind: Option<Kind>,
+    /// Only the parameters the request states.
+    pub params: BTreeMap<String, f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commission: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::facts::iso_date::serialize")]
+    pub from: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::facts::iso_date::serialize")]
+    pub to: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initial_cash: Option<f64>,
+}
+
+/// Why a request cannot become one strategy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unsupported {
+    Pairs,
+    Options,
+    Futures,
+    MultiIndicator,
+    ExitRule,
+    MachineLearning,
+    Portfolio,
+    Intraday,
+    CryptoOrFx,
+    Indicator,
+    ShortOnly,
+    RegularPurchases,
+    CrossAsset,
+    NotAStrategy,
+}
+
+impl Unsupported {
+    /// The reason and the closest supported alternative, in the request's language.
+    pub fn explain(self, korean: bool) -> (&'static str, &'static str) {
+        use Unsupported::*;
+        match (self, korean) {
+            (Pairs, false) => (
+                "pairs and spread trades need two symbols; the engine trades one",
+                "backtest each leg on its own, e.g. an SMA crossover",
+            ),
+            (Pairs, true) => (
+                "페어·스프레드 매매는 두 종목이 필요하지만 엔진은 한 종목만 거래합니다",
+                "각 종목을 따로 이동평균 교차 등으로 백테스트",
+            ),
+            (Options, false) => {
+                ("options are not in the market data or the engine", "a strategy on the underlying stock")
+            }
+            (Options, true) => ("옵션은 시세 데이터와 엔진이 지원하지 않습니다", "기초 종목에 대한 전략"),
+            (Futures, false) => {
+                ("futures are not in the market data", "a strategy on an index ETF such as KODEX 200 or SPY")
+            }
+            (Futures, true) => ("선물은 시세 데이터에 없습니다", "KODEX 200, SPY 같은 지수 ETF에 대한 전략"),
+            (MultiIndicator, false) => (
+                "a rule combining several indicators or filters is not one of the engine's kinds",
+                "one indicator at a time, e.g. the RSI rule alone",
+            ),
+            (MultiIndicator, true) => {
+                ("여러 지표나 필터를 조합한 규칙은 엔진의 전략 종류에 없습니다", "지표 하나씩, 예를 들어 RSI 규칙만")
+            }
+            (ExitRule, false) => (
+                "stop-loss, take-profit and trailing stops are not part of a strategy spec",
+                "the same entry rule with its own exit signal",
+            ),
+            (ExitRule, true) => {
+                ("손절·익절·트레일링 스탑은 전략 명세에 없습니다", "같은 진입 규칙을 지표의 청산 신호로")
+            }
+            (MachineLearning, false) => {
+                ("ML prediction strategies are not available yet", "a rule-based strategy such as RSI mean reversion")
+            }
+            (MachineLearning, true) => {
+                ("머신러닝 예측 전략은 아직 지원하지 않습니다", "RSI 역추세 같은 규칙 기반 전략")
+            }
+            (Portfolio, false) => (
+                "portfolios and rebalancing across symbols are not supported; a backtest trades one symbol",
+                "one symbol at a time, or buy-and-hold of an index ETF",
+            ),
+            (Portfolio, true) => (
+                "여러 종목 포트폴리오와 리밸런싱은 지원하지 않습니다 (백테스트는 한 종목)",
+                "종목별 백테스트 또는 지수 ETF 매수 후 보유",
+            ),
+            (Intraday, false) => ("the engine runs on daily bars only", "the same rule on daily bars"),
+            (Intraday, true) => ("엔진은 일봉만 지원합니다", "같은 규칙을 일봉으로"),
+            (CryptoOrFx, false) => {
+                ("crypto and FX are not in the market data (KRX and US equities only)", "a KRX or US stock or ETF")
+            }
+            (CryptoOrFx, true) => {
+                ("암호화폐와 환율은 시세 데이터에 없습니다 (국내·미국 주식만)", "국내 또는 미국 주식·ETF")
+            }
+            (Indicator, false) => (
+                "this indicator is not one of the engine's kinds (SMA/EMA cross, RSI, Bollinger, MACD, buy-and-hold)",
+                "the closest kind, e.g. a Bollinger breakout for channel breakouts or RSI for oscillators",
+            ),
+            (Indicator, true) => (
+                "이 지표는 엔진의 전략 종류(SMA/EMA 교차, RSI, 볼린저, MACD, 매수 후 보유)에 없습니다",
+                "가까운 종류, 예: 채널 돌파는 볼린저 돌파, 오실레이터는 RSI",
+            ),
+            (ShortOnly, false) => {
+                ("short-only is not supported: the engine is long-only or long-short", "the same rule with long_short")
+            }
+            (ShortOnly, true) => ("숏 전용 전략은 지원하지 않습니다 (롱 전용 또는 롱숏)", "같은 규칙을 롱숏으로"),
+            (RegularPurchases, false) => {
+                ("regular purchases (DCA) are not supported: the engine buys once", "buy-and-hold")
+            }
+            (RegularPurchases, true) => ("적립식 매수는 지원하지 않습니다 (엔진은 한 번 매수)", "매수 후 보유"),
+            (CrossAsset, false) => {
+                ("signals from another asset are not supported", "a rule on the symbol's own prices")
+            }
+            (CrossAsset, true) => {
+                ("다른 자산의 신호로 매매하는 전략은 지원하지 않습니다", "종목 자체 가격에 대한 규칙")
+            }
+            (NotAStrategy, false) => ("this is not a strategy request", "ask ChatOps, or describe a rule to backtest"),
+            (NotAStrategy, true) => ("전략 요청이 아닙니다", "ChatOps에 묻거나, 백테스트할 규칙을 설명해 주세요"),
+        }
+    }
+}
+
+/// What the parser made of a request.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Parsed {
+    /// A strategy; `question` asks for a missing symbol, `confident` is false when the kind
+    /// came from a loose description.
+    Draft {
+        draft: Draft,
+        confident: bool,
+        question: Option<String>,
+    },
+    Declined {
+        reason: Unsupported,
+        message: String,
+        alternative: String,
+    },
+    /// Nothing to build yet: one question.
+    Clarify {
+        question: String,
+        draft: Draft,
+    },
+}
+
+fn has(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| lower.contains(w))
+}
+
+fn has_word(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// Declines, most specific first.
+fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsupported> {
+    use Unsupported::*;
+    if assets
+        || has(
+            lower,
+            &[
+                "비트코인",
+                "이더리움",
+                "도지코인",
+                "리플",
+                "가상화폐",
+                "암호화폐",
+                "원달러",
+                "환율",
+                "bitcoin",
+                "ethereum",
+                "crypto",
+                "btc",
+                "eth/",
+                "forex",
+                "carry trade",
+            ],
+        )
+        || has_word(lower, &["usd/jpy", "eur/usd", "usd/krw", "fx"])
+        || has(
+            lower,
+            &[
+                "usd/",
+                "/usd",
+                "eur/",
+                "/eur",
+                "/jpy",
+                "gbp",
+                "/krw",
+                "krw/",
+                "aud/",
+                "/chf",
+                "달러원",
+                "엔화",
+                "유로화",
+            ],
+        )
+    {
+        return Some(CryptoOrFx);
+    }
+    if has(
+        lower,
+        &["옵션", "option", "straddle", "strangle", "iron condor", "covered call", "콜 매도", "풋 매수", "스트래들"],
+    ) {
+        return Some(Options);
+    }
+    if has(lower, &["선물", "futures", "calendar spread"]) {
+        return Some(Futures);
+    }
+    if has(
+        lower,
+        &[
+            "페어",
+            "pair",
+            "spread",
+            "괴리율",
+            "가격 비율",
+            "price ratio",
+            "스프레드",
+            "우선주",
+            "보통주",
+            "가격차",
+            "가격 차",
+        ],
+    ) || (instruments >= 2 && has(lower, &["공매도", "short", "숏", "비율", "ratio", " vs", "대비"]))
+    {
+        return Some(Pairs);
+    }
+    if has(
+        lower,
+        &[
+            "딥러닝",
+            "머신러닝",
+            "lstm",
+            "xgboost",
+            "random forest",
+            "랜덤포레스트",
+            "랜덤 포레스트",
+            "트랜스포머",
+            "transformer",
+            "강화학습",
+            "reinforcement",
+            "machine learning",
+            "deep learning",
+            "neural",
+            "신경망",
+            "gpt",
+            "sentiment",
+            "감성 분석",
+            "감성분석",
+            "classifier",
+            "predicts",
+            "예측 모델",
+            "ai가",
+            "ai 모델",
+        ],
+    ) {
+        return Some(MachineLearning);
+    }
+    if has(
+        lower,
+        &[
+            "리밸런싱",
+            "rebalanc",
+            "포트폴리오",
+            "portfolio",
+            "60/40",
+            "faang",
+            "magnificent",
+            "균등",
+            "동일비중",
+            "동일 비중",
+            "equal-weight",
+            "equal weight",
+            "rotation",
+            "로테이션",
+            "듀얼 모멘텀",
+            "dual momentum",
+            "종목 중",
+            "top 3",
+            "top three",
+            "바스켓",
+            "basket",
+        ],
+    ) || instruments >= 3
+    {
+        return Some(Portfolio);
+    }
+    if has(
+        lower,
+        &[
+            "분봉",
+            "시간봉",
+            "minute",
+            "hourly",
+            "intraday",
+            "장중",
+            "opening range",
+            "단타",
+            "틱",
+            "tick chart",
+            "1h ",
+            "4h ",
+        ],
+    ) {
+        return Some(Intraday);
+    }
+    let envelope = has(lower, &["envelope", "엔벨로프"])
+        && !has(lower, &["sigma", "σ", "시그마", "bollinger", "볼린저", "표준편차"]);
+    if envelope
+        || has(
+            lower,
+            &[
+                "donchian",
+                "돈치안",
+                "turtle",
+                "터틀",
+                "stochastic",
+                "스토캐스틱",
+                "일목",
+                "ichimoku",
+                "williams",
+                "윌리엄스",
+                "변동성 돌파 전략",
+                "keltner",
+                "켈트너",
+                "parabolic",
+                "파라볼릭",
+                "adx",
+                "cci",
+                "obv",
+                "vwap",
+                "atr",
+                "grid trading",
+                "그리드",
+                "피보나치",
+                "fibonacci",
+                "일목균형표",
+            ],
+        )
+    {
+        return Some(Indicator);
+    }
+    if has(lower, &["short-only", "short only", "only short", "숏만", "공매도만", "숏 전용", "short side only"])
+    {
+        return Some(ShortOnly);
+    }
+    if has(
+        lower,
+        &[
+            "적립",
+            "dca",
+            "dollar cost",
+            "dollar-cost",
+            "매달 사",
+            "매월 사",
+            "매달 매수",
+            "매월 매수",
+            "every month buy",
+            "monthly purchase",
+        ],
+    ) {
+        return Some(RegularPurchases);
+    }
+    if has(lower, &["달러 인덱스", "dollar index", "금리", "interest rate", "유가", "oil price"]) {
+        return Some(CrossAsset);
+    }
+    let percent = lower.contains('%') || lower.contains("퍼센트") || lower.contains("프로");
+    if has(lower, &["손절", "stop loss", "stop-loss", "stoploss", "trailing", "트레일링", "스탑"])
+        || (percent && has(lower, &["익절", "take profit", "take-profit", "목표가", "profit target", "target of"]))
+    {
+        return Some(ExitRule);
+    }
+    if has(
+        lower,
+        &[
+            "거래량",
+            "volume",
+            "vix",
+            "월요일",
+            "monday",
+            "tuesday",
+            "friday",
+            "금요일",
+            "일 때만",
+            "때만",
+            "에서만",
+            "only when",
+            "only if",
+            "only take",
+            "only trade",
+            "only on",
+            "only above",
+            "only below",
+            "filter",
+            "필터",
+            "이면서",
+            "and also",
+            "둘 다",
+            "둘 중",
+            "both",
+        ],
+    ) {
+        return Some(MultiIndicator);
+    }
+    None
+}
+
+/// Indicator families the request names or describes.
+#[derive(Default, Debug)]
+struct Families {
+    macd: bool,
+    rsi: bool,
+    bollinger: bool,
+    ma: bool,
+    ema: bool,
+    hold: bool,
+    reversion: bool,
+}
+
+fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
+    let macd = has(lower, &["macd", "맥디", "엠에이씨디", "signal line", "시그널", "histogram", "히스토그램"]);
+    let rsi = has_word(lower, &["rsi"]) || has(lower, &["상대강도", "알에스아이"]);
+    let strong = has(
+        lower,
+        &["bollinger", "볼린저", "볼밴", "σ", "시그마", "sigma", "standard deviation", "std dev", "표준편차"],
+    ) || has_word(lower, &["bb", "std"]);
+    // "bands" alone may be RSI levels ("40/60 bands")
+    let bollinger = strong || (!rsi && has(lower, &["upper band", "lower band", "middle band", "밴드", "band"]));
+    let ema = has(
+        lower,
+        &[
+            "ema",
+            "exponential",
+            "지수이동",
+            "지수 이동",
+            "지수이평",
+            "지수 이평",
+            "지수가중",
+            "이엠에이",
+            "가중 이동",
+            "가중이동",
+        ],
+    );
+    let ma =
+        ema || has(
+            lower,
+            &[
+                "이평",
+                "이동평균",
+                "moving average",
+                "moving-average",
+                "sma",
+                "골든크로스",
+                "골든 크로스",
+                "골크",
+                "데드크로스",
+                "데크",
+                "golden cross",
+                "death cross",
+                "일선",
+                "평균선",
+                "average",
+                "평균이",
+                "평균 ",
+            ],
+        ) || has_word(lower, &["ma", "mas"]);
+    let hold = has(
+        lower,
+        &[
+            "buy and hold",
+            "buy-and-hold",
+            "buy & hold",
+            "바이앤홀드",
+            "존버",
+            "묻어",
+            "묵혀",
+            "들고 있",
+            "들고있",
+            "들고만",
+            "안 팔",
+            "안팔",
+            "사놓고",
+            "사 놓고",
+            "사서 묻",
+            "보유",
+            "홀딩",
+            "never sell",
+            "never sold",
+            "just hold",
+            "sit on",
+            "baseline",
+            "hold it",
+            "hold onto",
+            "hang on to",
+            "simply hold",
+            "hold ",
+            "holding",
+            "장기투자",
+            "장기 투자",
+            "benchmark",
+            "벤치마크",
+        ],
+    );
+    let reversion = has(
+        lower,
+        &[
+            "oversold",
+            "overbought",
+            "과매도",
+            "과매수",
+            "떨어졌",
+            "떨어지면",
+            "빠지면",
+            "빠졌",
+            "폭락",
+            "급락",
+            "줍",
+            "역발상",
+            "역추세",
+            "contrarian",
+            "sold off",
+            "buy weakness",
+            "sell strength",
+            "dip",
+            "reversion",
+            "mean-revert",
+            "평균회귀",
+            "평균 회귀",
+            "rally",
+            "너무 올랐",
+            "급등",
+        ],
+    ) || lexicon_kinds.contains(&Kind::RsiReversion);
+    Families { macd, rsi, bollinger, ma, ema, hold, reversion }
+}
+
+fn bollinger_side(lower: &str) -> Option<Kind> {
+    let lower_band = has(
+        lower,
+        &[
+            "하단",
+            "하한",
+            "lower",
+            "아래 밴드",
+            "아래쪽 밴드",
+            "bottom band",
+            "아랫 밴드",
+            "밴드 아래",
+            "밴드 밑",
+            "below the band",
+            "under the band",
+            "below its band",
+            "under its band",
+        ],
+    );
+    let reversion = lower_band
+        || has(
+            lower,
+            &[
+                "reversion",
+                "회귀",
+                "역추세",
+                "역매매",
+                "mean",
+                "fade",
+                "반등",
+                "contrarian",
+                "역발상",
+                "가운데",
+                "중심선",
+                "중간선",
+                "중앙선",
+                "middle",
+                "midline",
+                "mid-band",
+                "떨어지면 사",
+                "빠지면 사",
+            ],
+        );
+    let breakout = has(
+        lower,
+        &[
+            "돌파",
+            "breakout",
+            "break out",
+            "breaks out",
+            "breaks above",
+            "상단",
+            "upper",
+            "위로 뚫",
+            "위쪽 밴드",
+            "punch",
+            "따라",
+            "추격",
+            "above",
+            "브레이크아웃",
+            "top band",
+        ],
+    );
+    let trend =
+        has(lower, &["trend", "추세 추종", "추세추종", "추세 전략", "momentum", "모멘텀"]) && !has(lower, &["역추세"]);
+    if lower_band {
+        Some(Kind::BollingerReversion)
+    } else if breakout || trend {
+        Some(Kind::BollingerBreakout)
+    } else if reversion {
+        Some(Kind::BollingerReversion)
+    } else {
+        None
+    }
+}
+
+/// Words right before a number (within `window` bytes), lower case.
+fn before(lower: &str, at: usize, window: usize) -> &str {
+    let mut s = at.saturating_sub(window);
+    while !lower.is_char_boundary(s) {
+        s += 1;
+    }
+    &lower[s..at]
+}
+
+/// The words before a number back to the previous number (labels belong to the nearest one).
+fn before_words(lower: &str, at: usize, window: usize) -> &str {
+    let b = before(lower, at, window);
+    match b.rfind(|c: char| c.is_ascii_digit()) {
+        Some(i) => &b[i + 1..],
+        None => b,
+    }
+}
+
+/// The words after a number up to the next number.
+fn after_words(lower: &str, at: usize, window: usize) -> &str {
+    let a = after(lower, at, window);
+    match a.find(|c: char| c.is_ascii_digit()) {
+        Some(i) => &a[..i],
+        None => a,
+    }
+}
+
+fn after(lower: &str, at: usize, window: usize) -> &str {
+    let mut e = (at + window).min(lower.len());
+    while !lower.is_char_boundary(e) {
+        e -= 1;
+    }
+    &lower[at..e]
+}
+
+/// The label a word next to a number gives it.
+fn label(lower: &str, m: &Mention, names: &[(&str, &[&str])]) -> Option<&'static str> {
+    let raw = before(lower, m.span.start, 28);
+    let b = before_words(lower, m.span.start, 28);
+    let cut_at_number = b.len() < raw.len();
+    let a = after_words(lower, m.span.end, 10);
+    // the label closest before the number wins; then right after it
+    let mut best: Option<(usize, &str)> = None;
+    for (name, words) in names {
+        for w in *words {
+            for (i, _) in b.match_indices(w) {
+                let end = i + w.len();
+                // a unit glued to the previous number ("2일짜리") labels that number
+                let glued = i == 0 && cut_at_number;
+                if glued {
+                    continue;
+                }
+                let ascii_word = w.chars().all(|c| c.is_ascii_alphabetic());
+                if ascii_word && b[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    continue;
+                }
+                if best.is_none_or(|(e, _)| end > e) {
+                    best = Some((end, name));
+                }
+            }
+        }
+    }
+    let after_label =
+        names.iter().find_map(|(name, words)| words.iter().any(|w| a.trim_start().starts_with(w)).then_some(*name));
+    // a label touching the number wins: "하단 35 상단 65", "25 이하 매수 75 이상"
+    let touching = |rest: &str| {
+        rest.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '=' | ':' | '(' | '로' | '은' | '는' | '을' | '가' | '이')
+        })
+        .chars()
+        .count()
+            <= 1
+    };
+    match (best, after_label) {
+        (Some((end, n)), _) if touching(&b[end..]) => static_name(n),
+        (_, Some(n)) => static_name(n),
+        (Some((_, n)), None) => static_name(n),
+        (None, None) => None,
+    }
+}
+
+fn static_name(n: &str) -> Option<&'static str> {
+    ["fast", "slow", "signal", "period", "lower", "upper", "k"].into_iter().find(|s| *s == n)
+}
+
+fn is_int(v: f64) -> bool {
+    v.fract() == 0.0 && v >= 1.0
+}
+
+/// Numbers a parameter may come from (not years, money, costs, nor parts of a name).
+fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]) -> Vec<&'a Mention> {
+    const INDEX: &[&str] = &[
+        "s&p",
+        "s&p ",
+        "nasdaq-",
+        "nasdaq ",
+        "kospi",
+        "kospi ",
+        "코스피",
+        "코스닥",
+        "kosdaq",
+        "russell ",
+        "dow ",
+        "kodex ",
+        "tiger ",
+        "nikkei ",
+    ];
+    mentions
+        .iter()
+        .filter(|m| !INDEX.iter().any(|w| before(lower, m.span.start, 8).ends_with(w)))
+        .filter(|m| matches!(m.unit, Unit::Plain | Unit::Days | Unit::Sigma | Unit::Multiple))
+        .filter(|m| !skip.iter().any(|r| r.start < m.span.end && m.span.start < r.end))
+        .collect()
+}
+
+fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) -> BTreeMap<String, f64> {
+    let mut p = BTreeMap::new();
+    match kind {
+        Kind::SmaCross | Kind::EmaCross => {
+            const NAMES: &[(&str, &[&str])] = &[
+                ("fast", &["fast", "short", "단기", "빠른", "짧은"]),
+                ("slow", &["slow", "long", "장기", "느린", "긴"]),
+            ];
+            let periods: Vec<&&Mention> = nums.iter().filter(|m| is_int(m.value) && m.unit != Unit::Sigma).collect();
+            for m in &periods {
+                if let Some(n) = label(lower, m, NAMES) {
+                    p.insert(n.to_string(), m.value);
+                }
+            }
+            if p.len() < 2 {
+                if let Some((f, s)) = pairs.first() {
+                    p.insert("fast".into(), f64::from(*f.min(s)));
+                    p.insert("slow".into(), f64::from(*f.max(s)));
+                } else if periods.len() >= 2 && p.is_empty() {
+                    let (a, b) = (periods[0].value, periods[1].value);
+                    p.insert("fast".into(), a.min(b));
+                    p.insert("slow".into(), a.max(b));
+                } else if periods.len() == 1 && p.is_empty() {
+                    // the price crossing one average: a 1-bar average is the close
+                    let price =
+                        has(lower, &["종가", "주가가", "가격이", "price", "close", "closes", "주가", "it crosses"]);
+                    if price {
+                        p.insert("fast".into(), 1.0);
+                        p.insert("slow".into(), periods[0].value);
+                    } else {
+                        p.insert("slow".into(), periods[0].value);
+                    }
+                }
+            }
+        }
+        Kind::RsiReversion => {
+            const NAMES: &[(&str, &[&str])] = &[
+                ("period", &["period", "기간", "length", "lookback", "-day", "일 기준", "일짜리"]),
+                (
+                    "lower",
+                    &[
+                        "lower",
+                        "하단",
+                        "하한",
+                        "과매도",
+                        "oversold",
+                        "under",
+                        "below",
+                        "밑",
+                        "buy at",
+                        "buy below",
+                        "매수 기준",
+                        "이하",
+                    ],
+                ),
+                (
+                    "upper",
+                    &[
+                        "upper",
+                        "상단",
+                        "상한",
+                        "과매수",
+                        "overbought",
+                        "over",
+                        "above",
+                        "sell at",
+                        "sell above",
+                        "넘",
+                        "이상",
+                        "위에서",
+                        "위 ",
+                    ],
+                ),
+            ];
+            for m in nums.iter().filter(|m| m.unit != Unit::Sigma) {
+                let b = before(lower, m.span.start, 6);
+                let value = m.value;
+                let a12 = after_words(lower, m.span.end, 12).trim_start();
+                let level_after = a12.starts_with('/')
+                    || has(
+                        a12,
+                        &[
+                            "하회", "상회", "밑", "아래", "이하", "이상", "넘", "under", "below", "over", "above",
+                            "매수", "매도",
+                        ],
+                    );
+                let name = if m.unit == Unit::Days
+                    || (!level_after && (b.trim_end().ends_with("rsi") || b.trim_end().ends_with("rsi(")))
+                    || after(lower, m.span.end, 8).trim_start().starts_with("period")
+                    || after(lower, m.span.end, 8).trim_start().starts_with("-period")
+                {
+                    Some("period")
+                } else {
+                    label(lower, m, NAMES).or_else(|| {
+                        let a = after_words(lower, m.span.end, 12);
+                        if has(a, &["하회", "밑", "아래", "이하", "매수", "buy"]) {
+                            Some("lower")
+                        } else if has(a, &["상회", "위", "이상", "넘", "매도", "sell"]) {
+                            Some("upper")
+                        } else {
+                            None
+                        }
+                    })
+                };
+                if let Some(n) = name {
+                    if n == "period" && !is_int(value) {
+                        continue;
+                    }
+                    p.entry(n.to_string()).or_insert(value);
+                }
+            }
+            // unlabelled levels: a pair is lower/upper, three numbers are period/lower/upper
+            let rest: Vec<f64> = nums
+                .iter()
+                .filter(|m| m.unit == Unit::Plain && !p.values().any(|v| *v == m.value))
+                .map(|m| m.value)
+                .collect();
+            match rest.as_slice() {
+                [a, b, c] if !p.contains_key("period") => {
+                    p.insert("period".into(), *a);
+                    p.insert("lower".into(), b.min(*c));
+                    p.insert("upper".into(), b.max(*c));
+                }
+                [a, b] if !p.contains_key("lower") && !p.contains_key("upper") => {
+                    p.insert("lower".into(), a.min(*b));
+                    p.insert("upper".into(), a.max(*b));
+                }
+                [a] if !p.contains_key("lower")
+                    && !p.contains_key("upper")
+                    && *a < 50.0
+                    && p.contains_key("period") =>
+                {
+                    p.insert("lower".into(), *a);
+                }
+                [a] if !p.contains_key("period") && p.contains_key("lower") && p.contains_key("upper") => {
+                    p.insert("period".into(), *a);
+                }
+                _ => {}
+            }
+        }
+        Kind::BollingerBreakout | Kind::BollingerReversion => {
+            for m in nums {
+                let b = before(lower, m.span.start, 10);
+                let a = after(lower, m.span.end, 10).trim_start();
+                if m.unit == Unit::Sigma
+                    || m.unit == Unit::Multiple
+                    || b.trim_end().ends_with("k=")
+                    || b.trim_end().ends_with("k =")
+                    || b.trim_end().ends_with(" k")
+                    || a.starts_with("std")
+                    || a.starts_with("표준편차")
+                {
+                    p.entry("k".to_string()).or_insert(m.value);
+                } else if m.unit == Unit::Days || is_int(m.value) && m.value > 5.0 {
+                    p.entry("period".to_string()).or_insert(m.value);
+                } else if m.value <= 5.0 {
+                    p.entry("k".to_string()).or_insert(m.value);
+                }
+            }
+        }
+        Kind::MacdCross => {
+            const NAMES: &[(&str, &[&str])] = &[
+                ("fast", &["fast", "빠른", "단기", "short"]),
+                ("slow", &["slow", "느린", "장기", "long"]),
+                ("signal", &["signal", "시그널"]),
+            ];
+            // "12/26/9", "(8, 17, 9)", "12-26-9": positional
+            let ints: Vec<&&Mention> = nums.iter().filter(|m| is_int(m.value)).collect();
+            let joined = |a: &Mention, b: &Mention| {
+                lower
+                    .get(a.span.end..b.span.start)
+                    .is_some_and(|g| g.len() <= 3 && g.chars().all(|c| matches!(c, ',' | '/' | '-' | ' ')))
+            };
+            if let [a, b, c] = ints.as_slice() {
+                if joined(a, b) && joined(b, c) {
+                    for (n, m) in ["fast", "slow", "signal"].iter().zip([a, b, c]) {
+                        p.insert((*n).to_string(), m.value);
+                    }
+                    return p;
+                }
+            }
+            let mut unlabelled = Vec::new();
+            for m in nums.iter().filter(|m| is_int(m.value)) {
+                match label(lower, m, NAMES) {
+                    Some(n) => {
+                        p.entry(n.to_string()).or_insert(m.value);
+                    }
+                    None => unlabelled.push(m.value),
+                }
+            }
+            if p.is_empty() && unlabelled.len() == 3 {
+                for (n, v) in ["fast", "slow", "signal"].iter().zip(&unlabelled) {
+                    p.insert((*n).to_string(), *v);
+                }
+            }
+        }
+        Kind::BuyAndHold => {}
+    }
+    p
+}
+
+/// Commission from "수수료 0.015%", "2bps", "fees 0.05%", "수수료율 0.00015", "no commission".
+fn commission(lower: &str, mentions: &[Mention]) -> (Option<f64>, Vec<Range<usize>>) {
+    const COST: &[&str] = &["수수료", "commission", "fee", "cost", "비용"];
+    let mut used = Vec::new();
+    for m in mentions {
+        let near = has(before(lower, m.span.start, 16), COST) || has(after(lower, m.span.end, 16), COST);
+        let bp = m.unit == Unit::Points && lower[m.span.clone()].contains("bp");
+        let value = match m.unit {
+            Unit::Percent if near => Some(m.value / 100.0),
+            Unit::Points if bp => Some(m.value / 100.0),
+            Unit::Plain if near && m.value < 0.01 => Some(m.value),
+            _ => None,
+        };
+        if let Some(v) = value {
+            used.push(m.span.clone());
+            return (Some((v * 1e8).round() / 1e8), used);
+        }
+    }
+    if has(
+        lower,
+        &[
+            "수수료 없이",
+            "수수료없이",
+            "수수료 0",
+            "무수수료",
+            "no commission",
+            "zero commission",
+            "commission-free",
+            "commission free",
+            "no fees",
+            "without fees",
+            "without commission",
+            "zero fees",
+        ],
+    ) {
+        return (Some(0.0), used);
+    }
+    (None, used)
+}
+
+fn hangul_number(s: &str) -> Option<(f64, usize)> {
+    // 천오백만원, 오천만원, 일억, 천만원: Sino-Korean numerals before 원
+    let digits = |c: char| -> Option<f64> {
+        Some(match c {
+            '일' => 1.0,
+            '이' => 2.0,
+            '삼' => 3.0,
+            '사' => 4.0,
+            '오' => 5.0,
+            '육' => 6.0,
+            '칠' => 7.0,
+            '팔' => 8.0,
+            '구' => 9.0,
+            _ => return None,
+        })
+    };
+    let mut total = 0.0;
+    let mut section = 0.0;
+    let mut digit: Option<f64> = None;
+    let mut len = 0;
+    let mut any_unit = false;
+    for c in s.chars() {
+        if let Some(d) = digits(c) {
+            digit = Some(d);
+        } else {
+            let unit = match c {
+                '십' => 10.0,
+                '백' => 100.0,
+                '천' => 1000.0,
+                '만' | '억' => {
+                    let scale = if c == '만' { 1e4 } else { 1e8 };
+                    section += digit.take().unwrap_or(0.0);
+                    total += section.max(1.0) * scale;
+                    section = 0.0;
+                    len += c.len_utf8();
+                    any_unit = true;
+                    continue;
+                }
+                _ => break,
+            };
+            section += digit.take().unwrap_or(1.0) * unit;
+            any_unit = true;
+        }
+        len += c.len_utf8();
+    }
+    total += section + digit.unwrap_or(0.0);
+    (any_unit && total > 0.0).then_some((total, len))
+}
+
+fn initial_cash(
+    text: &str,
+    lower: &str,
+    mentions: &[Mention],
+    skip: &[Range<usize>],
+) -> (Option<f64>, Option<Range<usize>>) {
+    for m in mentions {
+        if skip.iter().any(|r| r.start < m.span.end && m.span.start < r.end) {
+            continue;
+        }
+        if m.unit == Unit::Money {
+            return (Some(m.value), Some(m.span.clone()));
+        }
+        // "10k", "100k" with no currency sign
+        if m.unit == Unit::Plain {
+            let rest = &text[m.span.end..];
+            let mult = if rest.starts_with(['k', 'K']) {
+                1e3
+            } else if rest.starts_with('M') {
+                1e6
+            } else {
+                0.0
+            };
+            if mult > 0.0 && !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return (Some(m.value * mult), Some(m.span.start..m.span.end + 1));
+            }
+        }
+    }
+    // Hangul numerals: 천오백만원, 오천만 원
+    for (i, _) in text.char_indices() {
+        if let Some((v, len)) = hangul_number(&text[i..]) {
+            let tail = text[i + len..].trim_start();
+            let prev = text[..i].chars().next_back();
+            if (tail.starts_with('원') || tail.starts_with("달러"))
+                && prev.is_none_or(|c| c < '\u{AC00}')
+                && v >= 1e4
+            {
+                return (Some(v), Some(i..i + len));
+            }
+        }
+    }
+    let _ = lower;
+    (None, None)
+}
+
+fn last_day(y: i32, m: Month) -> Option<Date> {
+    Date::from_calendar_date(y, m, time::util::days_in_month(m, y)).ok()
+}
+
+fn month_of(n: u8) -> Option<Month> {
+    Month::try_from(n).ok()
+}
+
+/// A date mention as the start or the end of a period (years and months widen to their span).
+fn bound(m: &Mention, end: bool, lower: &str) -> Option<Date> {
+    let Unit::Date { month, day } = m.unit else { return None };
+    let y = m.value as i32;
+    let after_text = after(lower, m.span.end, 12);
+    let before_text = before(lower, m.span.start, 8);
+    // halves and quarters next to a year
+    let half = if has(after_text, &["상반기", " h1", "h1"]) || before_text.contains("h1") {
+        Some(1)
+    } else if has(after_text, &["하반기", " h2", "h2"]) || before_text.contains("h2") {
+        Some(2)
+    } else {
+        None
+    };
+    let quarter = ["q1", "q2", "q3", "q4"]
+        .iter()
+        .position(|q| before_text.trim_end().ends_with(q) || after_text.trim_start().starts_with(q))
+        .or_else(|| ["1분기", "2분기", "3분기", "4분기"].iter().position(|q| after_text.trim_start().starts_with(q)));
+    match (month, day) {
+        (Some(mo), Some(d)) => Date::from_calendar_date(y, month_of(mo)?, d).ok(),
+        (Some(mo), None) => {
+            let mo = month_of(mo)?;
+            if end {
+                last_day(y, mo)
+            } else {
+                Date::from_calendar_date(y, mo, 1).ok()
+            }
+        }
+        _ => {
+            let (first, last) = if let Some(q) = quarter {
+                let q = q as u8;
+                (month_of(q * 3 + 1)?, month_of(q * 3 + 3)?)
+            } else if let Some(h) = half {
+                if h == 1 {
+                    (Month::January, Month::June)
+                } else {
+                    (Month::July, Month::December)
+                }
+            } else {
+                (Month::January, Month::December)
+            };
+            if end {
+                last_day(y, last)
+            } else {
+                Date::from_calendar_date(y, first, 1).ok()
+            }
+        }
+    }
+}
+
+/// Spelled-out numbers the scan leaves (no unit after them): "twenty and sixty day",
+/// "ten thousand dollars".
+fn spelled_numbers(text: &str, taken: &[Mention]) -> Vec<Mention> {
+    static WORDS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let words = crate::numbers::re(
+        &WORDS,
+        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|a)((?:[- ]hundred)?)(?:\s+(thousand|million))?(?:\s+(dollars|won|krw|bucks))?\b",
+    );
+    let mut out = Vec::new();
+    for c in words.captures_iter(text) {
+        let (Some(all), Some(num)) = (c.get(0), c.get(1)) else { continue };
+        if taken.iter().any(|m| m.span.start < all.end() && all.start() < m.span.end) {
+            continue;
+        }
+        let n = num.as_str().to_ascii_lowercase();
+        let base = if n == "a" { Some(1.0) } else { crate::numbers::word_value(&n) };
+        let Some(mut v) = base else { continue };
+        if c.get(2).is_some_and(|h| !h.as_str().is_empty()) {
+            v *= 100.0;
+        }
+        let scale = c.get(3).map(|m| m.as_str().to_ascii_lowercase());
+        match scale.as_deref() {
+            Some("thousand") => v *= 1e3,
+            Some("million") => v *= 1e6,
+            _ => {}
+        }
+        let money = c.get(4).is_some() || scale.is_some();
+        // "one" and "a" alone are words, not numbers
+        if !money && (n == "a" || n == "one") {
+            continue;
+        }
+        out.push(Mention {
+            text: all.as_str().to_string(),
+            span: all.range(),
+            value: v,
+            half: 0.5,
+            sign: None,
+            approx: false,
+            unit: if money { Unit::Money } else { Unit::Plain },
+        });
+    }
+    out
+}
+
+/// Two-digit years: '18, ’22.
+fn short_years(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        if c != '\'' && c != '’' {
+            continue;
+        }
+        let rest = &text[i + c.len_utf8()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 2 && !rest[2..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            let yy: i32 = digits.parse().unwrap_or(0);
+            let y = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+            let span = i..i + c.len_utf8() + 2;
+            out.push(Mention {
+                text: text[span.clone()].to_string(),
+                span,
+                value: f64::from(y),
+                half: 0.0,
+                sign: None,
+                approx: false,
+                unit: Unit::Date { month: None, day: None },
+            });
+        }
+    }
+    out
+}
+
+fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<Date>) {
+    match dates {
+        [] => (None, None),
+        [one] => {
+            let b = before(lower, one.span.start, 12);
+            let a = after(lower, one.span.end, 16);
+            let relative_end = has(
+                lower,
+                &["지금까지", "현재까지", "오늘까지", "to date", "until now", "till now", "to now", "today"],
+            );
+            let from = (has(a, &["부터", "이후", "~", "초", " 초"]) && !has(a, &["까지"]))
+                || has_word(a, &["onward", "onwards"])
+                || has_word(b, &["since", "from", "start", "starting", "after", "beginning", "bought", "buy"])
+                || has(b, &["매수"]);
+            let to = has(a, &["까지", "말까지"])
+                || has_word(b, &["through", "until", "till", "to", "by", "thru"])
+                || has(b, &["up to"]);
+            let exact_day = matches!(one.unit, Unit::Date { day: Some(_), .. });
+            let month_only = matches!(one.unit, Unit::Date { month: Some(_), day: None });
+            let part_of_year =
+                has(a, &["상반기", "하반기", "h1", "h2", "분기"]) || has(b, &["q1", "q2", "q3", "q4", "h1", "h2"]);
+            if to && !from {
+                (None, bound(one, true, lower))
+            } else if from || relative_end || exact_day || (hold && month_only && !part_of_year) {
+                (bound(one, false, lower), None)
+            } else {
+                (bound(one, false, lower), bound(one, true, lower))
+            }
+        }
+        [first, .., last] => (bound(first, false, lower), bound(last, true, lower)),
+    }
+}
+
+/// Words that are also US tickers but mean themselves in a request.
+const NOT_TICKERS: &[&str] = &[
+    "a", "an", "on", "it", "all", "are", "for", "and", "the", "low", "key", "now", "big", "run", "win", "cost", "bb",
+    "ma", "rsi", "ema", "sma", "macd", "k", "std", "day", "days", "fast", "slow", "long", "short", "buy", "sell",
+    "hold", "once", "when", "with", "from", "to", "in", "at", "by", "my", "me", "you", "u", "can", "do", "see", "go",
+    "up", "out", "new", "one", "two", "etf", "has", "was", "be", "any", "so", "or", "if", "of", "per", "pe", "fee",
+    "fees", "cash", "bar", "bars", "max", "min", "top", "gap", "well", "very", "just", "over", "under", "back", "band",
+    "bands", "line", "cross", "then", "than", "that", "this", "some", "more", "most", "best", "real", "free", "open",
+    "high", "peak", "next", "last", "time", "turn", "plus", "good", "fun", "car", "eye", "air", "hour", "w", "i", "x",
+    "ok", "pm", "am", "vs", "usd", "krw", "won", "dip", "dips", "yes", "no", "not", "way", "use", "tech", "play",
+    "love", "life", "nice", "safe", "sure", "true", "data", "test",
+];
+
+/// A lower-case US ticker ("the qqq", "on amzn") when the request names no instrument otherwise.
+fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usize>)> {
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_ascii_lowercase() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(s) = start.take() else { continue };
+        if c.is_ascii_alphanumeric() || text[..s].ends_with(|p: char| p.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let word = &text[s..i];
+        if !(2..=5).contains(&word.len()) || NOT_TICKERS.contains(&word) {
+            continue;
+        }
+        let ids = lexicon.instruments_of(word);
+        if let [one] = ids.as_slice() {
+            if let Some(t) = one.strip_prefix("US:") {
+                return Some((t.to_string(), s..i));
+            }
+        }
+    }
+    None
+}
+
+/// Parses one request. `lexicon` supplies instruments and strategy behaviour words.
+pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
+    let korean = text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let lower = text.to_ascii_lowercase();
+    let rec = lexicon.recognise(text);
+    let mut symbols: Vec<String> = Vec::new();
+    let mut name_spans: Vec<Range<usize>> = Vec::new();
+    let mut assets = false;
+    let mut lexicon_kinds = Vec::new();
+    for e in &rec.entities {
+        match e.kind {
+            EntityKind::Instrument => {
+                let sym = e.id.split_once(':').map_or(e.id.as_str(), |(_, t)| t).to_string();
+                if !symbols.contains(&sym) {
+                    symbols.push(sym);
+                }
+                name_spans.push(e.span.clone());
+            }
+            EntityKind::Asset => assets = true,
+            EntityKind::Strategy => {
+                if let Ok(k) = e.id.parse::<Kind>() {
+                    lexicon_kinds.push(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    if symbols.is_empty() {
+        if let Some((sym, span)) = lowercase_ticker(lexicon, text) {
+            symbols.push(sym);
+            name_spans.push(span);
+        }
+    }
+    let decline = |reason: Unsupported| {
+        let (message, alternative) = reason.explain(korean);
+        Parsed::Declined { reason, message: message.to_string(), alternative: alternative.to_string() }
+    };
+    if let Some(reason) = unsupported(&lower, symbols.len(), assets) {
+        return decline(reason);
+    }
+
+    let f = families(&lower, &lexicon_kinds);
+    let ma_only = f.ma && !f.macd && !f.bollinger;
+    let named = [f.macd, f.rsi, f.bollinger, ma_only].iter().filter(|b| **b).count();
+    if named >= 2 {
+        return decline(Unsupported::MultiIndicator);
+    }
+    let mut confident = true;
+    let kind = if f.macd {
+        Some(Kind::MacdCross)
+    } else if f.rsi {
+        Some(Kind::RsiReversion)
+    } else if f.bollinger {
+        bollinger_side(&lower).or_else(|| {
+            confident = false;
+            Some(Kind::BollingerBreakout)
+        })
+    } else if f.ma {
+        Some(if f.ema { Kind::EmaCross } else { Kind::SmaCross })
+    } else if f.reversion {
+        confident = false;
+        Some(Kind::RsiReversion)
+    } else if f.hold {
+        Some(Kind::BuyAndHold)
+    } else {
+        confident = false;
+        lexicon_kinds.first().copied()
+    };
+
+    // numbers
+    let mut mentions = scan(text);
+    mentions.extend(short_years(text));
+    let spelled = spelled_numbers(text, &mentions);
+    mentions.extend(spelled);
+    mentions.sort_by_key(|m| m.span.start);
+    let mentions: Vec<Mention> = mentions
+        .into_iter()
+        .filter(|m| !name_spans.iter().any(|r| r.start < m.span.end && m.span.start < r.end))
+        .collect();
+    let (commission, mut used) = commission(&lower, &mentions);
+    let (cash, cash_spans) = initial_cash(text, &lower, &mentions, &used);
+    used.extend(cash_spans);
+    let dates: Vec<&Mention> = mentions.iter().filter(|m| matches!(m.unit, Unit::Date { .. })).collect();
+    let (from, to) = period(&lower, &dates, kind == Some(Kind::BuyAndHold));
+    let direction = if has(
+        &lower,
+        &[
+            "롱온리",
+            "롱 온리",
+            "롱만",
+            "long only",
+            "long-only",
+            "no shorting",
+            "no shorts",
+            "공매도 없이",
+            "공매도 금지",
+            "매수만",
+        ],
+    ) {
+        Some(Direction::LongOnly)
+    } else if has(
+        &lower,
+        &[
+            "공매도",
+            "롱숏",
+            "롱/숏",
+            "롱 숏",
+            "양방향",
+            "숏 포지션",
+            "숏도",
+            "숏까지",
+            "long-short",
+            "long/short",
+            "long and short",
+            "long & short",
+            "long short",
+            "shorting",
+            "short selling",
+            "goes short",
+            "go short",
+            "short side",
+        ],
+    ) {
+        Some(Direction::LongShort)
+    } else {
+        None
+    };
+
+    let Some(kind) = kind else {
+        let strategy_words =
+            has(&lower, &["전략", "백테스트", "매매", "strategy", "backtest", "trade", "돌려", "테스트", "test"]);
+        if !strategy_words
+            || has(
+                &lower,
+                &[
+                    "explain",
+                    "what is",
+                    "what's",
+                    "설명",
+                    "뭐야",
+                    "뭔가요",
+                    "얼마야",
+                    "얼마예요",
+                    "price of",
+                    "quote",
+                    "per ",
+                    "p/e",
+                ],
+            )
+        {
+            return decline(Unsupported::NotAStrategy);
+        }
+        let q = if korean {
+            "어떤 규칙으로 매매할까요? (이동평균 교차, RSI, 볼린저 돌파/회귀, MACD, 매수 후 보유)"
+        } else {
+            "Which rule should it trade? (SMA/EMA crossover, RSI, Bollinger breakout/reversion, MACD, buy-and-hold)"
+        };
+        return Parsed::Clarify {
+            question: q.to_string(),
+            draft: Draft {
+                symbol: symbols.first().cloned(),
+                direction,
+                commission,
+                from,
+                to,
+                initial_cash: cash,
+                ..Draft::default()
+            },
+        };
+    };
+    if has(&lower, &["explain", "what is a", "what's a", "설명해", "뭐야", "뭔가요"])
+        && !has(&lower, &["backtest", "백테스트", "돌려"])
+    {
+        return decline(Unsupported::NotAStrategy);
+    }
+    if symbols.len() > 1 {
+        return decline(Unsupported::Pairs);
+    }
+    let mut skip = used.clone();
+    skip.extend(dates.iter().map(|d| d.span.clone()));
+    let nums = param_numbers(&lower, &mentions, &skip);
+    let defaults = has(&lower, &["default", "기본값", "기본 세팅", "기본 설정"]) && nums.is_empty();
+    let params = if defaults { BTreeMap::new() } else { params_for(kind, &lower, &nums, &rec.pairs) };
+    let symbol = symbols.first().cloned();
+    let question = symbol
+        .is_none()
+        .then(|| if korean { "어느 종목으로 백테스트할까요?" } else { "Which symbol should it trade?" }.to_string());
+    Parsed::Draft {
+        draft: Draft { kind: Some(kind), params, symbol, direction, commission, from, to, initial_cash: cash },
+        confident,
+        question,
+    }
+}
