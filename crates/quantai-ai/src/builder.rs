@@ -374,6 +374,11 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
     {
         return Some(ShortOnly);
     }
+    if has(lower, &["no long positions", "no longs", "never long", "롱 없이", "숏으로만", "매도 포지션만"])
+        || (lower.trim_start().starts_with("short ") && has(lower, &["cover"]))
+    {
+        return Some(ShortOnly);
+    }
     if has(
         lower,
         &[
@@ -561,6 +566,26 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
             "급등",
         ],
     ) || lexicon_kinds.contains(&Kind::RsiReversion);
+    let ma = ma || has(lower, &["moving avg", "avg cross", "mov avg", "이평 크로스"]);
+    let hold = hold || has(lower, &["never touched", "never touch", "just bought", "sat on", "사서 그냥", "계속 들고"]);
+    let reversion = reversion
+        || has(
+            lower,
+            &[
+                "낙폭 과대",
+                "낙폭과대",
+                "과대 낙폭",
+                "과열",
+                "담고",
+                "털어",
+                "beaten down",
+                "overheated",
+                "too far",
+                "scoop",
+                "oversold",
+                "stretched",
+            ],
+        );
     Families { macd, rsi, bollinger, ma, ema, hold, reversion }
 }
 
@@ -751,6 +776,8 @@ fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]
         .iter()
         .filter(|m| !INDEX.iter().any(|w| before(lower, m.span.start, 8).ends_with(w)))
         .filter(|m| matches!(m.unit, Unit::Plain | Unit::Days | Unit::Sigma | Unit::Multiple))
+        // quarter and half numbers belong to their dates
+        .filter(|m| !["분기", "반기"].iter().any(|w| after(lower, m.span.end, 8).trim_start().starts_with(w)))
         .filter(|m| !skip.iter().any(|r| r.start < m.span.end && m.span.start < r.end))
         .collect()
 }
@@ -841,7 +868,9 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                             "매수", "매도",
                         ],
                     );
+                let in_parens = before(lower, m.span.start, 4).ends_with("rsi(");
                 let name = if m.unit == Unit::Days
+                    || in_parens
                     || (!level_after && (b.trim_end().ends_with("rsi") || b.trim_end().ends_with("rsi(")))
                     || after(lower, m.span.end, 8).trim_start().starts_with("period")
                     || after(lower, m.span.end, 8).trim_start().starts_with("-period")
@@ -958,7 +987,8 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
 
 /// Commission from "수수료 0.015%", "2bps", "fees 0.05%", "수수료율 0.00015", "no commission".
 fn commission(lower: &str, mentions: &[Mention]) -> (Option<f64>, Vec<Range<usize>>) {
-    const COST: &[&str] = &["수수료", "commission", "fee", "cost", "비용"];
+    const COST: &[&str] =
+        &["수수료", "commission", "fee", "cost", "비용", "per trade", "거래당", "매매당", "round trip"];
     let mut used = Vec::new();
     for m in mentions {
         let near = has(before(lower, m.span.start, 16), COST) || has(after(lower, m.span.end, 16), COST);
@@ -1078,9 +1108,7 @@ fn initial_cash(
         if let Some((v, len)) = hangul_number(&text[i..]) {
             let tail = text[i + len..].trim_start();
             let prev = text[..i].chars().next_back();
-            if (tail.starts_with('원') || tail.starts_with("달러"))
-                && prev.is_none_or(|c| c < '\u{AC00}')
-                && v >= 1e4
+            if (tail.starts_with('원') || tail.starts_with("달러")) && prev.is_none_or(|c| c < '\u{AC00}') && v >= 1e4
             {
                 return (Some(v), Some(i..i + len));
             }
@@ -1190,6 +1218,86 @@ fn spelled_numbers(text: &str, taken: &[Mention]) -> Vec<Mention> {
         });
     }
     out
+}
+
+/// Periods and multiples said in words: "이십일선" (20-day line), "two-and-a-half sigma".
+fn worded_numbers(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, _) in text.char_indices() {
+        let prev = text[..i].chars().next_back();
+        if prev.is_some_and(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+            continue;
+        }
+        // the Hangul numeral ends right before the 일 of 일선
+        let rest = &text[i..];
+        let Some(cut) = rest.find("일선") else { continue };
+        let head = &rest[..cut];
+        if head.is_empty() || !head.chars().all(|c| "일이삼사오육칠팔구십백".contains(c)) {
+            continue;
+        }
+        if let Some((v, len)) = hangul_number(head) {
+            if len == head.len() {
+                let span = i..i + cut + "일선".len();
+                out.push(Mention {
+                    text: text[span.clone()].to_string(),
+                    span,
+                    value: v,
+                    half: 0.5,
+                    sign: None,
+                    approx: false,
+                    unit: Unit::Days,
+                });
+            }
+        }
+    }
+    static HALF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let half = crate::numbers::re(
+        &HALF,
+        r"(?i)\b(one|two|three|four)[- ]and[- ]a[- ]half\b[- ]?(sigma|standard deviations?|std|σ|days?)?",
+    );
+    for c in half.captures_iter(text) {
+        let (Some(all), Some(n)) = (c.get(0), c.get(1)) else { continue };
+        let Some(v) = crate::numbers::word_value(n.as_str()) else { continue };
+        let unit = match c.get(2).map(|u| u.as_str().to_ascii_lowercase()) {
+            Some(u) if u.starts_with("day") => Unit::Days,
+            _ => Unit::Sigma,
+        };
+        out.push(Mention {
+            text: all.as_str().to_string(),
+            span: all.range(),
+            value: v + 0.5,
+            half: 0.05,
+            sign: None,
+            approx: false,
+            unit,
+        });
+    }
+    out
+}
+
+/// Where a request tells what it tried before ("지난번엔 5/20으로 돌렸는데 …. 이번엔 …",
+/// "RSI 14일로 해봤더니 …"): numbers up to the end of that sentence are not this request's.
+fn earlier_attempt_end(lower: &str) -> Option<usize> {
+    const PAST: &[&str] = &[
+        "지난번",
+        "저번",
+        "예전에",
+        "전에는",
+        "해봤더니",
+        "했더니",
+        "돌렸는데",
+        "돌려봤는데",
+        "해봤는데",
+        "last time",
+        "previously",
+        "i tried",
+        "we tried",
+        "i ran",
+        "used to",
+    ];
+    let at = PAST.iter().filter_map(|w| lower.find(w).map(|i| i + w.len())).min()?;
+    let end = lower[at..].find(['.', '!', '?', '\n']).map(|i| at + i)?;
+    Some(end)
 }
 
 /// Two-digit years: '18, ’22.
@@ -1363,6 +1471,11 @@ pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
     // numbers
     let mut mentions = scan(text);
     mentions.extend(short_years(text));
+    let worded: Vec<Mention> = worded_numbers(text)
+        .into_iter()
+        .filter(|w| !mentions.iter().any(|m| m.span.start < w.span.end && w.span.start < m.span.end))
+        .collect();
+    mentions.extend(worded);
     let spelled = spelled_numbers(text, &mentions);
     mentions.extend(spelled);
     mentions.sort_by_key(|m| m.span.start);
@@ -1412,6 +1525,20 @@ pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
             "goes short",
             "go short",
             "short side",
+        ],
+    ) {
+        Some(Direction::LongShort)
+    } else if has(
+        &lower,
+        &[
+            "shorts allowed",
+            "short allowed",
+            "allow shorts",
+            "shorts too",
+            "shorting allowed",
+            "shorts ok",
+            "can short",
+            "with shorts",
         ],
     ) {
         Some(Direction::LongShort)
@@ -1471,9 +1598,14 @@ pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
     }
     let mut skip = used.clone();
     skip.extend(dates.iter().map(|d| d.span.clone()));
+    if let Some(end) = earlier_attempt_end(&lower) {
+        skip.push(0..end);
+    }
     let nums = param_numbers(&lower, &mentions, &skip);
     let defaults = has(&lower, &["default", "기본값", "기본 세팅", "기본 설정"]) && nums.is_empty();
-    let params = if defaults { BTreeMap::new() } else { params_for(kind, &lower, &nums, &rec.pairs) };
+    // window pairs the lexicon saw, unless the request also tells an earlier attempt
+    let pairs: &[(u32, u32)] = if earlier_attempt_end(&lower).is_some() { &[] } else { &rec.pairs };
+    let params = if defaults { BTreeMap::new() } else { params_for(kind, &lower, &nums, pairs) };
     let symbol = symbols.first().cloned();
     let question = symbol
         .is_none()
