@@ -1525,12 +1525,6 @@ pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
             "goes short",
             "go short",
             "short side",
-        ],
-    ) {
-        Some(Direction::LongShort)
-    } else if has(
-        &lower,
-        &[
             "shorts allowed",
             "short allowed",
             "allow shorts",
