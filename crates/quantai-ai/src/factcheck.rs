@@ -587,7 +587,9 @@ fn back_from_comma(lower: &str, back: Range<usize>) -> Range<usize> {
         match c {
             '(' => depth += 1,
             ')' if depth > 0 => depth -= 1,
-            ')' | ',' => from = i + 1,
+            ')' => from = i + 1,
+            // "buy-and-hold, which returned 12%": the relative clause is about what precedes
+            ',' if !seg[i + 1..].starts_with(" which ") && !seg[i + 1..].starts_with(" that ") => from = i + 1,
             _ => {}
         }
     }
@@ -753,7 +755,12 @@ const ALL: [Kpi; 18] = [
 
 /// Checks every number of `text` against `facts`.
 pub fn check(text: &str, facts: &Facts) -> Report {
-    let mentions = scan(text);
+    let mut mentions = scan(text);
+    // numbers inside the instrument's name or ticker are part of the name
+    for name in facts.name.iter().chain(facts.symbol.iter()).filter(|n| n.chars().any(|c| c.is_ascii_digit())) {
+        let spans: Vec<Range<usize>> = text.match_indices(name.as_str()).map(|(i, m)| i..i + m.len()).collect();
+        mentions.retain(|m| !spans.iter().any(|s| s.start < m.span.end && m.span.start < s.end));
+    }
     let lower = text.to_ascii_lowercase();
     let mut report = Report { numbers: mentions.len(), findings: Vec::new() };
     for (i, m) in mentions.iter().enumerate() {

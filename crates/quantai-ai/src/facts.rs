@@ -12,6 +12,10 @@ use time::Date;
 pub struct Facts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
+    /// The instrument's name as a report writes it; numbers inside it ("KODEX 200") are not
+    /// checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

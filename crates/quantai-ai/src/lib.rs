@@ -11,9 +11,10 @@ pub mod builder;
 pub mod eval;
 pub mod factcheck;
 pub mod facts;
+pub mod narrative;
 pub mod numbers;
 
-/// Errors of the AI services.
+/// Errors reading evaluation sets.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{path}:{line}: {reason}")]
@@ -23,3 +24,57 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Errors of the AI services; the server maps them to HTTP statuses.
+#[derive(Debug, thiserror::Error)]
+pub enum AiError {
+    /// The caller's input is wrong: the field and what is wrong with it.
+    #[error("{field}: {message}")]
+    Invalid { field: &'static str, message: String },
+    #[error("{0}")]
+    NotFound(String),
+    /// The caller may not do this (an admin-only action).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The LLM call failed (the services fall back; this reaches callers only where no
+    /// deterministic answer exists).
+    #[error("LLM: {0}")]
+    Llm(String),
+    /// A setting cannot be used.
+    #[error("{0}")]
+    Setup(String),
+    #[error(transparent)]
+    Store(#[from] quantai_store::Error),
+    #[error(transparent)]
+    Engine(quantai_quant::service::EngineError),
+}
+
+impl AiError {
+    pub(crate) fn from_engine(e: quantai_quant::service::EngineError) -> Self {
+        match e {
+            quantai_quant::service::EngineError::NotFound(m) => AiError::NotFound(m),
+            other => AiError::Engine(other),
+        }
+    }
+}
+
+/// Which path produced an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum GeneratedBy {
+    Llm,
+    Template,
+    Parser,
+    Cache,
+}
+
+impl GeneratedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GeneratedBy::Llm => "llm",
+            GeneratedBy::Template => "template",
+            GeneratedBy::Parser => "parser",
+            GeneratedBy::Cache => "cache",
+        }
+    }
+}

@@ -34,6 +34,7 @@ pub struct Settings {
     pub redis: RedisSettings,
     pub market_data: MarketDataSettings,
     pub rag: RagSettings,
+    pub ai: AiSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -197,6 +198,33 @@ pub struct ServiceGuard {
     pub banned_words: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub banned_action: Option<WordAction>,
+}
+
+/// The AI services (narratives, strategy builder, ChatOps, prompt governance).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AiSettings {
+    /// Where narrative reports are written (bucket `reports`): `file:DIR`, `s3://BUCKET`, or
+    /// empty to keep them in the database only.
+    pub reports_url: String,
+    /// Largest answer a narrative may take, in tokens.
+    pub narrative_max_tokens: u32,
+    /// Most LLM steps (tool rounds) one ChatOps question may take.
+    pub chatops_max_steps: u32,
+    /// Slack's signing secret for the slash-command endpoint (`env::SLACK_SIGNING_SECRET`);
+    /// empty disables the endpoint.
+    pub slack_signing_secret: SecretRef,
+}
+
+impl Default for AiSettings {
+    fn default() -> Self {
+        Self {
+            reports_url: "file:data/objects".into(),
+            narrative_max_tokens: 700,
+            chatops_max_steps: 4,
+            slack_signing_secret: SecretRef::default(),
+        }
+    }
 }
 
 /// A masked copy of every request and response, as JSON objects in bucket `prompts`.
@@ -523,6 +551,7 @@ impl Default for Settings {
                 },
             },
             rag: RagSettings::default(),
+            ai: AiSettings::default(),
             redis: RedisSettings {
                 url: SecretRef::default(),
                 key_prefix: "quantai".into(),
@@ -708,6 +737,19 @@ impl Settings {
             .chain(self.guard.services.values().flat_map(|s| s.banned_words.iter().flatten()));
         if words.clone().any(|w| w.trim().is_empty()) {
             return bad("guard.banned_words", "an entry is empty".into());
+        }
+        let r = &self.ai.reports_url;
+        if !(r.is_empty() || r.starts_with("file:") || r.starts_with("s3://")) {
+            return bad("ai.reports_url", format!("{r:?} is not file:DIR, s3://BUCKET or empty"));
+        }
+        if !(1..=20).contains(&self.ai.chatops_max_steps) {
+            return bad("ai.chatops_max_steps", format!("{} is not between 1 and 20", self.ai.chatops_max_steps));
+        }
+        if !(64..=16_000).contains(&self.ai.narrative_max_tokens) {
+            return bad(
+                "ai.narrative_max_tokens",
+                format!("{} is not between 64 and 16000", self.ai.narrative_max_tokens),
+            );
         }
         let u = &self.request_log.url;
         if !(u.starts_with("file:") || u.starts_with("s3://")) {

@@ -218,6 +218,20 @@ impl Gateway {
         v
     }
 
+    /// Whether `service` can reach an LLM: its default model's provider is configured (a key is
+    /// set). Services with deterministic paths skip the call when it cannot.
+    pub fn llm_ready(&self, service: &str) -> bool {
+        let registry = self.registry();
+        let Ok(model) = registry.policies.default_model(service) else { return false };
+        let Some(spec) = registry.catalog.get(model) else { return false };
+        self.inner.providers.get(&spec.provider).is_some_and(|p| p.ready())
+    }
+
+    /// The price sheet of a catalog model (for the cost of a call made through [`Gateway::chat`]).
+    pub fn price(&self, model: &str) -> Option<quantai_core::money::PriceSheet> {
+        self.registry().catalog.get(model).map(|m| m.price)
+    }
+
     fn provider(&self, spec: &ModelSpec) -> Result<Arc<dyn Provider>, GatewayError> {
         self.inner.providers.get(&spec.provider).cloned().ok_or_else(|| {
             GatewayError::Internal(format!("model {} maps to unknown provider {}", spec.id, spec.provider))

@@ -4,6 +4,7 @@
 //! templates ([`templates`]) and daily market prices ([`market`]).
 //! Entry points: [`Store::connect`], [`Store::migrate`].
 
+pub mod ai;
 pub mod backtests;
 pub mod keys;
 pub mod ledger;

@@ -2,3 +2,4 @@
 
 mod builder;
 mod factcheck;
+mod narrative;
