@@ -20,22 +20,24 @@ use time::{Date, Month};
 use crate::numbers::{scan, Mention, Unit};
 
 /// A parsed request's strategy: what the request states, nothing invented.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Draft {
+    #[serde(default)]
     pub kind: Option<Kind>,
     /// Only the parameters the request states.
+    #[serde(default)]
     pub params: BTreeMap<String, f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symbol: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commission: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::facts::iso_date::serialize")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::facts::iso_date")]
     pub from: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::facts::iso_date::serialize")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::facts::iso_date")]
     pub to: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_cash: Option<f64>,
 }
 
@@ -1401,6 +1403,16 @@ fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usiz
 
 /// Parses one request. `lexicon` supplies instruments and strategy behaviour words.
 pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
+    parse_in(lexicon, text, None)
+}
+
+/// Parses a follow-up message of a conversation whose strategy is `kind` already: a message
+/// that names no rule ("구글로, 2020년부터") adds its symbol, period, costs and parameters.
+pub fn parse_followup(lexicon: &Lexicon, text: &str, kind: Kind) -> Parsed {
+    parse_in(lexicon, text, Some(kind))
+}
+
+fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
     let korean = text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
     let lower = text.to_ascii_lowercase();
     let rec = lexicon.recognise(text);
@@ -1540,6 +1552,7 @@ pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
         None
     };
 
+    let kind = kind.or(current);
     let Some(kind) = kind else {
         let strategy_words =
             has(&lower, &["전략", "백테스트", "매매", "strategy", "backtest", "trade", "돌려", "테스트", "test"]);

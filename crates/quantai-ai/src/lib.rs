@@ -7,6 +7,7 @@
 //!   or English request to a draft strategy, a decline or one question;
 //!   [`eval::builder_eval`] scores it.
 
+pub mod build_service;
 pub mod builder;
 pub mod eval;
 pub mod factcheck;
@@ -76,5 +77,33 @@ impl GeneratedBy {
             GeneratedBy::Parser => "parser",
             GeneratedBy::Cache => "cache",
         }
+    }
+}
+
+/// The AI services, built once per process.
+#[derive(Clone)]
+pub struct Services {
+    pub narrator: narrative::Narrator,
+    pub builder: build_service::Builder,
+}
+
+impl Services {
+    pub fn new(
+        settings: &quantai_core::config::Settings,
+        gateway: quantai_gateway::Gateway,
+        engine: quantai_quant::service::Engine,
+        store: quantai_store::Store,
+    ) -> std::result::Result<Self, AiError> {
+        let lexicon = quantai_lang::Lexicon::shared();
+        let narrator = narrative::Narrator {
+            gateway: gateway.clone(),
+            engine: engine.clone(),
+            store: store.clone(),
+            reports: narrative::Reports::open(&settings.ai.reports_url)?,
+            max_tokens: settings.ai.narrative_max_tokens,
+            lexicon: lexicon.clone(),
+        };
+        let builder = build_service::Builder { gateway, engine, store, narrator: narrator.clone(), lexicon };
+        Ok(Self { narrator, builder })
     }
 }

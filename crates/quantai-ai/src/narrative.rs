@@ -26,6 +26,8 @@ use crate::{AiError, GeneratedBy};
 
 /// The service name narratives are billed and governed under.
 pub const SERVICE: &str = "narrative_report";
+/// The fewest checked numbers an LLM report must state to be used.
+pub const MIN_NUMBERS: usize = 4;
 /// Bumped whenever [`template`] changes what it writes.
 pub const TEMPLATE_VERSION: &str = "narrative-template-1";
 
@@ -593,7 +595,9 @@ impl Narrator {
                     Ok(a) => {
                         cost = cost + a.cost;
                         let report = check(&a.text, &facts);
-                        let passed = report.passed();
+                        // a report must also say something: the return, the risk, the trades
+                        let thin = report.numbers < MIN_NUMBERS;
+                        let passed = report.passed() && !thin;
                         attempts.push(Attempt { model: a.model.clone(), findings: report.findings.clone(), passed });
                         if passed {
                             let by = if a.cached { GeneratedBy::Cache } else { GeneratedBy::Llm };
@@ -601,7 +605,7 @@ impl Narrator {
                             break;
                         }
                         if round == 0 {
-                            let errors: Vec<String> = report
+                            let mut errors: Vec<String> = report
                                 .findings
                                 .iter()
                                 .map(|f| match (f.claimed, f.expected) {
@@ -611,6 +615,9 @@ impl Narrator {
                                     _ => format!("- \"{}\" matches no fact", f.text),
                                 })
                                 .collect();
+                            if thin {
+                                errors.push(format!("- the report states fewer than {MIN_NUMBERS} of the facts"));
+                            }
                             messages.push(json!({"role": "assistant", "content": a.text}));
                             messages.push(json!({"role": "user", "content": format!(
                                 "These numbers are wrong or not in FACTS:\n{}\nRewrite the report using only the numbers in FACTS.",

@@ -54,6 +54,20 @@ pub enum Mode {
     Echo,
 }
 
+/// One recorded answer of a script ([`MockState::script`]): the next unary chat requests are
+/// answered with these, in order, before the mode applies again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scripted {
+    /// An assistant message with this text.
+    Content(String),
+    /// An assistant message calling these tools: (name, JSON arguments as a string).
+    ToolCalls(Vec<(String, String)>),
+    /// This body, sent as it is (malformed answers).
+    Raw(String),
+    /// This HTTP status with an OpenAI-shaped error.
+    Status(u16),
+}
+
 /// Shared, switchable state of a running mock.
 #[derive(Default)]
 pub struct MockState {
@@ -66,6 +80,9 @@ pub struct MockState {
     faults_left: AtomicU64,
     fault: Mutex<Mode>,
     record: bool,
+    script: Mutex<std::collections::VecDeque<Scripted>>,
+    /// Every unary chat request body answered from the script, in order.
+    pub scripted_requests: Mutex<Vec<Value>>,
 }
 
 impl MockState {
@@ -73,6 +90,27 @@ impl MockState {
         if let Ok(mut g) = self.mode.lock() {
             *g = m;
         }
+    }
+
+    /// Queues answers for the next unary chat requests (appended to any queued already).
+    pub fn script(&self, answers: impl IntoIterator<Item = Scripted>) {
+        if let Ok(mut g) = self.script.lock() {
+            g.extend(answers);
+        }
+    }
+
+    /// Answers still queued.
+    pub fn script_left(&self) -> usize {
+        self.script.lock().map(|g| g.len()).unwrap_or(0)
+    }
+
+    /// The bodies of the requests the script answered.
+    pub fn scripted(&self) -> Vec<Value> {
+        self.scripted_requests.lock().map(|g| g.clone()).unwrap_or_default()
+    }
+
+    fn next_scripted(&self) -> Option<Scripted> {
+        self.script.lock().ok().and_then(|mut g| g.pop_front())
     }
 
     /// The next `n` requests behave as `fault`, then the normal mode applies again.
@@ -168,6 +206,27 @@ fn tool_call() -> Value {
             "function": {"name": "get_backtest", "arguments": "{\"id\":\"bt-42\"}"}}])
 }
 
+fn scripted(answer: Scripted, model: &str) -> Response {
+    let (message, finish) = match answer {
+        Scripted::Status(s) => return error_response(s),
+        Scripted::Raw(body) => return ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Scripted::Content(text) => (json!({"role": "assistant", "content": text}), "stop"),
+        Scripted::ToolCalls(calls) => {
+            let calls: Vec<Value> = calls
+                .iter()
+                .enumerate()
+                .map(|(i, (name, args))| {
+                    json!({"id": format!("call_{i}"), "type": "function", "function": {"name": name, "arguments": args}})
+                })
+                .collect();
+            (json!({"role": "assistant", "content": null, "tool_calls": calls}), "tool_calls")
+        }
+    };
+    let resp = json!({"id": "chatcmpl-mock", "object": "chat.completion", "created": 1_700_000_000,
+        "model": model, "choices": [{"index": 0, "message": message, "finish_reason": finish}], "usage": usage(0)});
+    ([(header::CONTENT_TYPE, "application/json")], resp.to_string()).into_response()
+}
+
 async fn chat(State(st): State<Arc<MockState>>, uri: axum::http::Uri, headers: HeaderMap, body: Bytes) -> Response {
     st.requests.fetch_add(1, Ordering::Relaxed);
     #[derive(serde::Deserialize)]
@@ -189,6 +248,14 @@ async fn chat(State(st): State<Arc<MockState>>, uri: axum::http::Uri, headers: H
         }
         if let Ok(mut g) = st.last_uri.lock() {
             *g = Some(uri.to_string());
+        }
+    }
+    if !req.stream {
+        if let Some(answer) = st.next_scripted() {
+            if let Ok(mut g) = st.scripted_requests.lock() {
+                g.push(serde_json::from_slice(&body).unwrap_or(Value::Null));
+            }
+            return scripted(answer, &req.model);
         }
     }
     let seq = st.requests.load(Ordering::Relaxed);

@@ -225,6 +225,26 @@ impl From<EngineError> for ApiError {
     }
 }
 
+impl From<quantai_ai::AiError> for ApiError {
+    fn from(e: quantai_ai::AiError) -> Self {
+        use quantai_ai::AiError as A;
+        match e {
+            A::Invalid { field, message } => {
+                ApiError::new(ErrorCode::InvalidRequest, format!("{field}: {message}")).param(field)
+            }
+            A::NotFound(m) => ApiError::new(ErrorCode::ResourceNotFound, m),
+            A::Forbidden(m) => ApiError::new(ErrorCode::Forbidden, m),
+            A::Llm(m) => {
+                tracing::error!(error = %m, "LLM call failed");
+                ApiError::new(ErrorCode::Unavailable, "the language model is unavailable; see the server log")
+            }
+            A::Store(e) => e.into(),
+            A::Engine(e) => e.into(),
+            A::Setup(m) => ApiError::internal(m),
+        }
+    }
+}
+
 impl From<RagError> for ApiError {
     fn from(e: RagError) -> Self {
         match e {

@@ -38,6 +38,8 @@ pub struct AppState {
     /// Retrieval over each user's documents (`None` when `rag.enabled` is false).
     pub rag: Option<Arc<quantai_rag::service::Rag>>,
     pub store: Store,
+    /// The AI services: narratives, the strategy builder.
+    pub ai: quantai_ai::Services,
     pub keys: Arc<KeyCache>,
     pub settings: Arc<Settings>,
 }
@@ -79,7 +81,10 @@ impl App {
         if let Some(r) = &rag {
             quantai_rag::indexing::spawn_indexer(r.clone(), &engine);
         }
+        let ai = quantai_ai::Services::new(&settings, gateway.clone(), engine.clone(), store.clone())
+            .map_err(|e| StartError::Setting { setting: "ai", reason: e.to_string() })?;
         let state = AppState {
+            ai,
             engine,
             rag,
             gateway,

@@ -33,6 +33,7 @@ use crate::error::ErrorBody;
         (name = "quant", description = "Market data, backtests, parameter search"),
         (name = "strategies", description = "Saved strategies"),
         (name = "rag", description = "Retrieval over the caller's documents"),
+        (name = "ai", description = "Narrative reports, the strategy builder"),
         (name = "ops", description = "Health, readiness, metrics, reload"),
     )
 )]

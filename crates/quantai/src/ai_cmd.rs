@@ -4,9 +4,39 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use clap::Subcommand;
+use quantai_ai::narrative::{Audience, Language, NarrativeRequest};
+use quantai_core::config::Settings;
 
 #[derive(Subcommand)]
 pub enum AiCmd {
+    /// A readable report of a stored backtest, every number checked against its facts (the
+    /// LLM's when one is configured, else the template).
+    Narrate {
+        /// The backtest id (`quantai backtest list`).
+        id: String,
+        #[arg(long, default_value = "ko", value_parser = ["ko", "en"])]
+        lang: String,
+        #[arg(long, default_value = "retail", value_parser = ["retail", "pro"])]
+        audience: String,
+        /// Whose backtest (admins read any: the default reads as an admin).
+        #[arg(long)]
+        user: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One message to the strategy builder; `--conversation` continues one, `--run` backtests
+    /// a complete spec and reports it.
+    Build {
+        message: String,
+        #[arg(long)]
+        conversation: Option<String>,
+        #[arg(long)]
+        run: bool,
+        #[arg(long, default_value = "cli")]
+        user: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Score the numeric fact check on labelled narratives
     /// (`{id, lang, facts, text, errors: [{number, kpi, true}]}` per line): detection recall,
     /// false-alarm rate and, per line, what it found.
@@ -26,8 +56,75 @@ pub enum AiCmd {
     },
 }
 
-pub async fn ai(cmd: AiCmd) -> Result<()> {
+pub async fn ai(settings: Settings, cmd: AiCmd) -> Result<()> {
     match cmd {
+        AiCmd::Narrate { id, lang, audience, user, json } => {
+            let app = quantai_server::App::build(settings, crate::env_var).await?;
+            let req = NarrativeRequest {
+                backtest_id: id,
+                language: if lang == "en" { Language::En } else { Language::Ko },
+                audience: if audience == "pro" { Audience::Pro } else { Audience::Retail },
+            };
+            let who = user.clone().unwrap_or_else(|| "cli".into());
+            let r = app.state.ai.narrator.narrate(&who, user.is_none(), &req).await;
+            app.close().await;
+            let n = r?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&n)?);
+            } else {
+                println!("{}", n.text);
+                println!();
+                let model = n.model.as_deref().unwrap_or("-");
+                println!(
+                    "generated_by {}  model {model}  cost ${}  version {}  checked numbers: {} attempts",
+                    n.generated_by.as_str(),
+                    n.cost_usd,
+                    n.version,
+                    n.attempts.len()
+                );
+            }
+            Ok(())
+        }
+        AiCmd::Build { message, conversation, run, user, json } => {
+            let app = quantai_server::App::build(settings, crate::env_var).await?;
+            app.state.engine.ensure_samples().await.map_err(anyhow::Error::msg)?;
+            let req = quantai_ai::build_service::BuildRequest { message, conversation_id: conversation, run };
+            let r = app.state.ai.builder.converse(&user, false, &req).await;
+            app.close().await;
+            let r = r?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+                return Ok(());
+            }
+            println!("conversation {}  ({} by {})", r.conversation_id, r.outcome, r.generated_by.as_str());
+            if let Some(d) = &r.declined {
+                println!("declined: {}\ninstead: {}", d.message, d.alternative);
+            }
+            if let Some(q) = &r.question {
+                println!("question: {q}");
+            }
+            if let Some(s) = &r.spec {
+                println!(
+                    "symbol {}  from {}  to {}",
+                    r.symbol.as_deref().unwrap_or("-"),
+                    r.from.as_deref().unwrap_or("-"),
+                    r.to.as_deref().unwrap_or("-")
+                );
+                println!("{}", serde_json::to_string(s)?);
+            }
+            if let Some(run) = &r.run {
+                println!(
+                    "backtest {}: total return {:.2}%, Sharpe {:.2}",
+                    run.backtest_id,
+                    run.kpis.total_return * 100.0,
+                    run.kpis.sharpe
+                );
+                if let Some(n) = &run.narrative {
+                    println!("\n{}", n.text);
+                }
+            }
+            Ok(())
+        }
         AiCmd::FactcheckEval { file, json } => factcheck_eval(&file, json),
         AiCmd::BuilderEval { file, json } => builder_eval(&file, json),
     }

@@ -184,7 +184,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Backtest(c) => quant_cmd::backtest(&settings, *c).await,
         Command::Models(ModelsCmd::Pull { from, python }) => rag_cmd::models_pull(&settings, from, &python),
         Command::Rag(c) => rag_cmd::rag(settings, c).await,
-        Command::Ai(c) => ai_cmd::ai(c).await,
+        Command::Ai(c) => ai_cmd::ai(settings, c).await,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Route table.
 
+mod ai;
 mod genai;
 mod openai;
 pub(crate) use openai::SERVICE_HEADER;
@@ -47,6 +48,8 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(rag::upsert))
         .routes(routes!(rag::delete))
         .routes(routes!(rag::search))
+        .routes(routes!(ai::narrate))
+        .routes(routes!(ai::build))
         .routes(routes!(ops::reload))
         .routes(routes!(ops::openapi))
         .routes(routes!(ops::healthz))

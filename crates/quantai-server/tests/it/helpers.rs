@@ -89,6 +89,7 @@ pub async fn spawn_with(o: Options) -> TestApp {
     s.cache = o.cache.clone();
     s.guard = o.guard.clone();
     s.request_log.url = format!("file:{}", dir.path().display());
+    s.ai.reports_url = format!("file:{}", dir.path().display());
     // The real embedding model when the machine has it, else RAG's keyword-only stand-in.
     s.rag.model_dir =
         std::env::var("QUANTAI_TEST_MINILM_DIR").unwrap_or_else(|_| dir.path().join("no-model").display().to_string());

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod ai;
 mod api;
 mod budgets;
 mod cache;
