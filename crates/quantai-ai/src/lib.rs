@@ -9,6 +9,7 @@
 
 pub mod build_service;
 pub mod builder;
+pub mod chatops;
 pub mod eval;
 pub mod factcheck;
 pub mod facts;
@@ -85,6 +86,7 @@ impl GeneratedBy {
 pub struct Services {
     pub narrator: narrative::Narrator,
     pub builder: build_service::Builder,
+    pub chatops: chatops::ChatOps,
 }
 
 impl Services {
@@ -93,6 +95,7 @@ impl Services {
         gateway: quantai_gateway::Gateway,
         engine: quantai_quant::service::Engine,
         store: quantai_store::Store,
+        rag: Option<std::sync::Arc<quantai_rag::service::Rag>>,
     ) -> std::result::Result<Self, AiError> {
         let lexicon = quantai_lang::Lexicon::shared();
         let narrator = narrative::Narrator {
@@ -103,7 +106,22 @@ impl Services {
             max_tokens: settings.ai.narrative_max_tokens,
             lexicon: lexicon.clone(),
         };
-        let builder = build_service::Builder { gateway, engine, store, narrator: narrator.clone(), lexicon };
-        Ok(Self { narrator, builder })
+        let builder = build_service::Builder {
+            gateway: gateway.clone(),
+            engine: engine.clone(),
+            store: store.clone(),
+            narrator: narrator.clone(),
+            lexicon,
+        };
+        let chatops = chatops::ChatOps {
+            gateway,
+            engine,
+            store,
+            rag,
+            builder: builder.clone(),
+            settings: std::sync::Arc::new(settings.clone()),
+            max_steps: settings.ai.chatops_max_steps,
+        };
+        Ok(Self { narrator, builder, chatops })
     }
 }

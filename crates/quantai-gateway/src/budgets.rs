@@ -96,7 +96,8 @@ fn entry<'m>(map: &'m mut [HashMap<String, Counters>; 2], scope: Scope, name: &s
 
 /// The budget book of one process.
 pub struct Budgets {
-    limits: Vec<(Scope, Period, i128)>,
+    /// Swapped whole when an admin changes a budget; read once per call.
+    limits: arc_swap::ArcSwap<Vec<(Scope, Period, i128)>>,
     state: Arc<State>,
 }
 
@@ -176,13 +177,13 @@ impl Budgets {
         let mut alerts = alerts;
         alerts.shared = remote.clone();
         Self {
-            limits,
+            limits: arc_swap::ArcSwap::from_pointee(limits),
             state: Arc::new(State { counters: Mutex::new([HashMap::new(), HashMap::new()]), remote, alerts }),
         }
     }
 
     pub fn enabled(&self) -> bool {
-        !self.limits.is_empty()
+        !self.limits.load().is_empty()
     }
 
     /// Adds cost already in the ledger for the current window (start-up). In Redis, only a
@@ -205,7 +206,9 @@ impl Budgets {
     }
 
     fn exceeded(&self, i: usize, user: &str, service: &str, now: OffsetDateTime) -> Exceeded {
-        let (scope, period, limit) = self.limits[i];
+        let Some(&(scope, period, limit)) = self.limits.load().get(i) else {
+            return Exceeded { what: "a budget is used up".into(), resets_at: window_end(Period::Day, now) };
+        };
         let name = if scope == Scope::User { user } else { service };
         self.state.alerts.exhausted(scope, period, name, window_id(period, now), limit);
         Exceeded {
@@ -221,6 +224,7 @@ impl Budgets {
 
     fn held(&self, user: &str, service: &str, now: OffsetDateTime) -> Vec<Held> {
         self.limits
+            .load()
             .iter()
             .map(|&(scope, period, limit)| Held {
                 scope,
@@ -250,7 +254,7 @@ impl Budgets {
     /// The alert hook of window `i` of [`Budgets::shared_windows`]: called with the window's
     /// spent before and after each flush of this replica's settled costs.
     pub(crate) fn alert_hook(&self, user: &str, service: &str, now: OffsetDateTime, i: usize) -> Option<AlertFn> {
-        let &(scope, period, limit) = self.limits.get(i)?;
+        let &(scope, period, limit) = self.limits.load().get(i)?;
         let name = if scope == Scope::User { user } else { service }.to_string();
         let (state, w) = (Arc::downgrade(&self.state), window_id(period, now));
         Some(Arc::new(move |old, new| {
@@ -295,7 +299,8 @@ impl Budgets {
         };
         let day = window_id(Period::Day, now);
         let month = window_id(Period::Month, now);
-        for (i, &(scope, period, limit)) in self.limits.iter().enumerate() {
+        let limits = self.limits.load();
+        for (i, &(scope, period, limit)) in limits.iter().enumerate() {
             let name = if scope == Scope::User { user } else { service };
             let w = if period == Period::Day { day } else { month };
             let c = entry(&mut map, scope, name).get(period);
@@ -312,6 +317,22 @@ impl Budgets {
             entry(&mut map, h.scope, &h.name).get(h.period).reserved += amount.picos();
         }
         Ok(Reservation { state: self.state.clone(), held, amount: amount.picos(), settled: false })
+    }
+
+    /// Sets (or, with zero, removes) the budget of every name of `scope` over `period`, in
+    /// USD; takes effect for the next call.
+    pub fn set_limit(&self, scope: Scope, period: Period, usd: Decimal) {
+        let mut next: Vec<(Scope, Period, i128)> =
+            self.limits.load().iter().copied().filter(|(s, p, _)| !(*s == scope && *p == period)).collect();
+        if usd > Decimal::ZERO {
+            next.push((scope, period, picos(usd)));
+        }
+        self.limits.store(Arc::new(next));
+    }
+
+    /// The budgets in force: (scope, period, limit in USD).
+    pub fn limits(&self) -> Vec<(Scope, Period, Cost)> {
+        self.limits.load().iter().map(|&(s, p, l)| (s, p, Cost::from_picos(l))).collect()
     }
 
     /// Spent in the current window (tests, reports; memory store).

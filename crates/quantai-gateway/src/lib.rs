@@ -227,6 +227,11 @@ impl Gateway {
         self.inner.providers.get(&spec.provider).is_some_and(|p| p.ready())
     }
 
+    /// The budget book (ChatOps reads and, for admins, changes it).
+    pub fn budgets(&self) -> &budgets::Budgets {
+        &self.inner.budgets
+    }
+
     /// The price sheet of a catalog model (for the cost of a call made through [`Gateway::chat`]).
     pub fn price(&self, model: &str) -> Option<quantai_core::money::PriceSheet> {
         self.registry().catalog.get(model).map(|m| m.price)

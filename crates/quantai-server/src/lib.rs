@@ -10,6 +10,7 @@ pub mod extract;
 pub mod openapi;
 pub mod rag;
 mod routes;
+pub mod slack;
 
 use std::future::{Future, IntoFuture};
 use std::sync::Arc;
@@ -40,6 +41,10 @@ pub struct AppState {
     pub store: Store,
     /// The AI services: narratives, the strategy builder.
     pub ai: quantai_ai::Services,
+    /// Slack's signing secret, when Slack commands are on.
+    pub slack_secret: Option<Arc<secrecy::SecretString>>,
+    /// Outgoing HTTP (Slack's delayed responses).
+    pub http: reqwest::Client,
     pub keys: Arc<KeyCache>,
     pub settings: Arc<Settings>,
 }
@@ -81,10 +86,32 @@ impl App {
         if let Some(r) = &rag {
             quantai_rag::indexing::spawn_indexer(r.clone(), &engine);
         }
-        let ai = quantai_ai::Services::new(&settings, gateway.clone(), engine.clone(), store.clone())
+        let ai = quantai_ai::Services::new(&settings, gateway.clone(), engine.clone(), store.clone(), rag.clone())
+            .map_err(|e| StartError::Setting { setting: "ai", reason: e.to_string() })?;
+        let slack_secret = if settings.ai.slack_signing_secret.is_empty() {
+            None
+        } else {
+            match settings.ai.slack_signing_secret.resolve(&env) {
+                Some(s) => Some(Arc::new(s)),
+                None => {
+                    return Err(StartError::Setting {
+                        setting: "ai.slack_signing_secret",
+                        reason: format!(
+                            "environment variable {} is not set",
+                            settings.ai.slack_signing_secret.var().unwrap_or("(literal)")
+                        ),
+                    })
+                }
+            }
+        };
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
             .map_err(|e| StartError::Setting { setting: "ai", reason: e.to_string() })?;
         let state = AppState {
             ai,
+            slack_secret,
+            http,
             engine,
             rag,
             gateway,

@@ -44,3 +44,80 @@ pub(crate) async fn build(
 ) -> Result<Json<BuildReply>, ApiError> {
     Ok(Json(state.ai.builder.converse(&p.user_id, p.role == Role::Admin, &req).await?))
 }
+
+/// A question about the running system, answered from live state through tools (usage, budgets,
+/// limits, catalog, the caller's backtests and strategies, market data, search, running a
+/// backtest). Admin tools are refused for non-admins when executed; every tool call is audited.
+#[utoipa::path(post, path = "/api/v1/ai/chatops", operation_id = "chatops", tag = "ai",
+    request_body = quantai_ai::chatops::ChatOpsRequest, security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The answer, the tool calls and their outcomes", body = quantai_ai::chatops::ChatOpsReply),
+        (status = 400, description = "A field is wrong", body = ErrorBody)))]
+pub(crate) async fn chatops(
+    State(state): State<AppState>,
+    Auth(p): Auth,
+    ApiJson(req): ApiJson<quantai_ai::chatops::ChatOpsRequest>,
+) -> Result<Json<quantai_ai::chatops::ChatOpsReply>, ApiError> {
+    let caller = quantai_ai::chatops::Caller { user: p.user_id.clone(), admin: p.role == Role::Admin };
+    Ok(Json(state.ai.chatops.ask(&caller, &req).await?))
+}
+
+/// Slack's slash command (form-encoded). The signature is verified with the signing secret
+/// (`ai.slack_signing_secret`) and a timestamp within five minutes; the command is acknowledged
+/// at once and answered later at Slack's `response_url`. Slack users act as non-admin users
+/// `slack:TEAM:USER`.
+#[utoipa::path(post, path = "/api/v1/slack/commands", operation_id = "slackCommand", tag = "ai",
+    request_body(content = String, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "Acknowledged; the answer follows at response_url"),
+        (status = 401, description = "Missing or wrong signature", body = ErrorBody),
+        (status = 503, description = "No signing secret configured", body = ErrorBody)))]
+pub(crate) async fn slack(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    use quantai_core::ErrorCode;
+    let Some(secret) = state.slack_secret.as_ref() else {
+        return Err(ApiError::new(
+            ErrorCode::Unavailable,
+            "Slack commands are off: ai.slack_signing_secret is not set",
+        ));
+    };
+    let header = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let ts = header("x-slack-request-timestamp");
+    let sig = header("x-slack-signature");
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let fresh = ts.parse::<i64>().is_ok_and(|t| (now - t).abs() <= 300);
+    if !fresh || !crate::slack::verify(secret, &ts, &body, &sig) {
+        return Err(ApiError::new(ErrorCode::InvalidApiKey, "the Slack signature or timestamp is wrong"));
+    }
+    let form: std::collections::HashMap<String, String> = serde_urlencoded::from_bytes(&body)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidBody, format!("not a form: {e}")))?;
+    let get = |k: &str| form.get(k).cloned().unwrap_or_default();
+    let text = get("text");
+    let response_url = get("response_url");
+    let caller =
+        quantai_ai::chatops::Caller { user: format!("slack:{}:{}", get("team_id"), get("user_id")), admin: false };
+    if text.trim().is_empty() {
+        return Ok(Json(
+            serde_json::json!({"response_type": "ephemeral", "text": "Ask me about cost, budgets, models, your backtests …"}),
+        ));
+    }
+    let ai = state.ai.clone();
+    let http = state.http.clone();
+    tokio::spawn(async move {
+        let req = quantai_ai::chatops::ChatOpsRequest { message: text, conversation_id: None };
+        let answer = match ai.chatops.ask(&caller, &req).await {
+            Ok(r) => r.answer,
+            Err(e) => format!("Sorry: {e}"),
+        };
+        if response_url.starts_with("http") {
+            let msg = serde_json::json!({"response_type": "ephemeral", "text": answer});
+            if let Err(e) = http.post(&response_url).json(&msg).send().await {
+                tracing::warn!(error = %e, "Slack delayed response not delivered");
+            }
+        }
+    });
+    Ok(Json(serde_json::json!({"response_type": "ephemeral", "text": "Working on it…"})))
+}

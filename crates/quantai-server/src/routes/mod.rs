@@ -50,6 +50,8 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(rag::search))
         .routes(routes!(ai::narrate))
         .routes(routes!(ai::build))
+        .routes(routes!(ai::chatops))
+        .routes(routes!(ai::slack))
         .routes(routes!(ops::reload))
         .routes(routes!(ops::openapi))
         .routes(routes!(ops::healthz))

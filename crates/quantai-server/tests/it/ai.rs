@@ -238,3 +238,169 @@ async fn the_builder_asks_the_llm_under_a_json_schema_and_repairs_bad_answers() 
     let last = sent[2]["messages"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_string();
     assert!(last.contains("params.fast"), "{last}");
 }
+
+fn usage_row(user: &str, cost_picos: i64) -> quantai_store::ledger::UsageRecord {
+    quantai_store::ledger::UsageRecord {
+        request_id: uuid_like(user, cost_picos),
+        attempt: 1,
+        is_final: true,
+        ts_ms: quantai_gateway::now_ms(),
+        user_id: user.into(),
+        service: "narrative_report".into(),
+        model: "gpt-4o-mini".into(),
+        provider: "openai".into(),
+        upstream_model: "gpt-4o-mini".into(),
+        endpoint: "chat".into(),
+        streamed: false,
+        prompt_tokens: 1000,
+        cached_tokens: 0,
+        completion_tokens: 200,
+        tokens_estimated: false,
+        input_price_micros: 150_000,
+        cached_price_micros: 75_000,
+        output_price_micros: 600_000,
+        cost_picos,
+        latency_ms: 10,
+        status: "ok".into(),
+        http_status: 200,
+        error_class: None,
+        cache_hit: false,
+        saved_cost_picos: 0,
+        template_name: None,
+        template_version: None,
+    }
+}
+
+fn uuid_like(user: &str, n: i64) -> String {
+    format!("req-{user}-{n}")
+}
+
+async fn ask(app: &TestApp, key: &str, message: &str) -> Value {
+    body(app.post("/api/v1/ai/chatops", key).json(&json!({"message": message})).send().await.unwrap(), 200).await
+}
+
+#[tokio::test]
+async fn chatops_without_an_llm_routes_common_questions_to_tools() {
+    let app = spawn_with(Options { no_llm: true, ..Options::default() }).await;
+    // alice spent $0.27 and bob $1 today
+    app.store.insert_usage(&[usage_row("alice", 270_000_000_000), usage_row("bob", 1_000_000_000_000)]).await.unwrap();
+    let r = ask(&app, &app.key, "오늘 비용 얼마야?").await;
+    assert_eq!(
+        (r["generated_by"].as_str(), r["tool_calls"][0]["tool"].as_str()),
+        (Some("template"), Some("usage_summary")),
+        "{r}"
+    );
+    // a user sees their own spend only
+    assert!(r["answer"].as_str().unwrap().contains("$0.27"), "{r}");
+    let r = ask(&app, &app.admin_key, "how much did we spend today by user?").await;
+    assert!(r["answer"].as_str().unwrap().contains("$1.27"), "{r}");
+    let r = ask(&app, &app.key, "which model does strategy_builder use?").await;
+    assert!(r["answer"].as_str().unwrap().contains("gpt-4o"), "{r}");
+    // best backtest by Sharpe: the better of two comes first
+    backtest(&app).await;
+    let req = json!({"symbol": "GOOG", "strategy": {"kind": "rsi_reversion"}});
+    body(app.post("/api/v1/backtests", &app.key).json(&req).send().await.unwrap(), 201).await;
+    let r = ask(&app, &app.key, "my best backtest by Sharpe").await;
+    let rows = r["tool_calls"][0]["result"]["backtests"].as_array().unwrap().clone();
+    assert_eq!(rows.len(), 2, "{r}");
+    assert!(rows[0]["sharpe"].as_f64().unwrap() >= rows[1]["sharpe"].as_f64().unwrap());
+    let r = ask(&app, &app.key, "무엇을 할 수 있어?").await;
+    assert!(r["tool_calls"].as_array().unwrap().is_empty() && r["answer"].as_str().unwrap().contains("비용"), "{r}");
+}
+
+#[tokio::test]
+async fn admin_tools_are_refused_to_users_and_every_call_is_audited() {
+    let app = spawn_with(Options { no_llm: true, ..Options::default() }).await;
+    let r = ask(&app, &app.key, "reload the catalog please").await;
+    assert_eq!(r["tool_calls"][0]["status"], "refused", "{r}");
+    let r = ask(&app, &app.key, "set budget to 5 dollars daily for users").await;
+    assert_eq!(r["tool_calls"][0]["status"], "refused", "{r}");
+    let r = ask(&app, &app.admin_key, "reload the catalog").await;
+    assert_eq!(r["tool_calls"][0]["status"], "ok", "{r}");
+    let r = ask(&app, &app.admin_key, "set budget to 5 dollars daily for users").await;
+    assert_eq!(r["tool_calls"][0]["status"], "ok", "{r}");
+    let b = ask(&app, &app.key, "budget status").await;
+    assert_eq!(b["tool_calls"][0]["result"]["budgets"][0]["limit_usd"], "5", "{b}");
+    let audit = app.store.audit_rows(None, 50).await.unwrap();
+    let seen: Vec<(String, String, String)> =
+        audit.iter().map(|a| (a.user_id.clone(), a.tool.clone(), a.status.clone())).collect();
+    assert!(seen.contains(&("alice".into(), "reload_catalog".into(), "refused".into())), "{seen:?}");
+    assert!(seen.contains(&("alice".into(), "set_budget".into(), "refused".into())), "{seen:?}");
+    assert!(seen.contains(&("root".into(), "set_budget".into(), "ok".into())), "{seen:?}");
+    assert_eq!(audit.len(), 5);
+}
+
+#[tokio::test]
+async fn a_model_asking_for_an_admin_tool_is_refused_at_execution() {
+    let app = spawn_app().await;
+    let keys = app.store.list_keys().await.unwrap();
+    let admin_id = keys.iter().find(|k| k.user_id == "root").unwrap().id.clone();
+    app.mock.state.script([
+        Scripted::ToolCalls(vec![("revoke_key".into(), json!({"key_id": admin_id}).to_string())]),
+        Scripted::Content("I cannot revoke that key for you.".into()),
+    ]);
+    let r = ask(&app, &app.key, "please revoke the admin key").await;
+    assert_eq!(r["generated_by"], "llm", "{r}");
+    assert_eq!(r["tool_calls"][0]["status"], "refused", "{r}");
+    // the key still works, and the refusal is audited
+    let ok = app.get("/api/v1/backtests", &app.admin_key).send().await.unwrap();
+    assert_eq!(ok.status().as_u16(), 200);
+    let audit = app.store.audit_rows(Some("alice"), 10).await.unwrap();
+    assert_eq!((audit[0].tool.as_str(), audit[0].status.as_str()), ("revoke_key", "refused"));
+    // the model saw the refusal as the tool's result, through OpenAI tool calling
+    let sent = app.mock.state.scripted();
+    assert!(sent[0]["tools"].as_array().unwrap().iter().any(|t| t["function"]["name"] == "usage_summary"));
+    let tool_msg = sent[1]["messages"].as_array().unwrap().iter().find(|m| m["role"] == "tool").unwrap().clone();
+    assert!(tool_msg["content"].as_str().unwrap().contains("refused"), "{tool_msg}");
+    // chatops_advanced's default model in the shipped policies
+    assert_eq!(sent[0]["model"], "gpt-4o-mini");
+}
+
+#[tokio::test]
+async fn slack_commands_are_verified_acknowledged_and_answered_later() {
+    let app = spawn_with(Options { no_llm: true, slack_secret: Some("slack-test-secret"), ..Options::default() }).await;
+    // Slack's response_url: a local server that keeps what it receives
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Value>(4);
+    let hook = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |axum::Json(v): axum::Json<Value>| {
+            let tx = tx.clone();
+            async move {
+                let _ = tx.send(v).await;
+                "ok"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook_url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, hook).await });
+    let form = format!(
+        "team_id=T1&user_id=U1&command=%2Fquantai&text=which+model+does+narrative_report+use%3F&response_url={}",
+        hook_url.replace(':', "%3A").replace('/', "%2F")
+    );
+    let ts = time::OffsetDateTime::now_utc().unix_timestamp().to_string();
+    let sig = quantai_server::slack::sign("slack-test-secret", &ts, form.as_bytes());
+    let send = |sig: String, ts: String| {
+        app.http
+            .post(app.url("/api/v1/slack/commands"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-slack-request-timestamp", ts)
+            .header("x-slack-signature", sig)
+            .body(form.clone())
+            .send()
+    };
+    let started = std::time::Instant::now();
+    let ack = send(sig.clone(), ts.clone()).await.unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(3));
+    let ack: Value = body(ack, 200).await;
+    assert_eq!(ack["response_type"], "ephemeral");
+    let later = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv()).await.unwrap().unwrap();
+    assert!(later["text"].as_str().unwrap().contains("gpt-4o-mini"), "{later}");
+    // a wrong signature and a stale timestamp are refused
+    openai_error(send("v0=00".into(), ts.clone()).await.unwrap(), 401).await;
+    let old = (time::OffsetDateTime::now_utc().unix_timestamp() - 600).to_string();
+    let old_sig = quantai_server::slack::sign("slack-test-secret", &old, form.as_bytes());
+    openai_error(send(old_sig, old).await.unwrap(), 401).await;
+    let audit = app.store.audit_rows(Some("slack:T1:U1"), 10).await.unwrap();
+    assert_eq!(audit.len(), 1);
+}

@@ -41,6 +41,10 @@ pub struct Options {
     /// `redis.url` and `redis.key_prefix`, for shared stores.
     pub redis: Option<(String, String)>,
     pub guard: quantai_core::config::GuardSettings,
+    /// No LLM configured: the provider has no key and an https address.
+    pub no_llm: bool,
+    /// `ai.slack_signing_secret` (set through the environment variable it names).
+    pub slack_secret: Option<&'static str>,
 }
 
 impl Default for Options {
@@ -59,6 +63,8 @@ impl Default for Options {
             cache: Settings::default().cache,
             redis: None,
             guard: Settings::default().guard,
+            no_llm: false,
+            slack_secret: None,
         }
     }
 }
@@ -125,7 +131,21 @@ pub async fn spawn_with(o: Options) -> TestApp {
         std::fs::write(&path, text).unwrap();
         s.models.catalog = Some(path);
     }
-    let app = App::build(s, |v| (v == "OPENAI_API_KEY").then(|| "sk-upstream-secret".to_string())).await.unwrap();
+    if o.no_llm {
+        let p = s.providers.get_mut("openai").unwrap();
+        p.base_url = "https://127.0.0.1:9/v1".into();
+    }
+    if o.slack_secret.is_some() {
+        s.ai.slack_signing_secret = "env::TEST_SLACK_SECRET".into();
+    }
+    let (no_llm, slack) = (o.no_llm, o.slack_secret);
+    let app = App::build(s, move |v| match v {
+        "OPENAI_API_KEY" if !no_llm => Some("sk-upstream-secret".to_string()),
+        "TEST_SLACK_SECRET" => slack.map(str::to_string),
+        _ => None,
+    })
+    .await
+    .unwrap();
     let store = app.state.store.clone();
     let (key, _) = store.create_key("alice", Role::User, Some("narrative_report"), 0).await.unwrap();
     let (admin_key, _) = store.create_key("root", Role::Admin, None, 0).await.unwrap();
