@@ -13,6 +13,7 @@ pub mod chatops;
 pub mod eval;
 pub mod factcheck;
 pub mod facts;
+pub mod governance;
 pub mod narrative;
 pub mod numbers;
 

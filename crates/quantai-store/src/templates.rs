@@ -18,6 +18,9 @@ pub struct Template {
     /// The variables the body uses, in order of first use.
     pub variables: Vec<String>,
     pub created_ms: i64,
+    /// `draft`, `approved` or `active`; only approved and active versions serve.
+    pub status: String,
+    pub approved_by: Option<String>,
 }
 
 /// Largest template body accepted.
@@ -111,7 +114,8 @@ impl Store {
             let row = sqlx::query(&sql).bind(name.to_string()).fetch_one(&mut *tx).await?;
             let version = row.try_get::<Option<i64>, _>("v").ok().flatten().unwrap_or(0) + 1;
             let sql = format!(
-                "INSERT INTO prompt_templates (name, version, body, variables, created_ms) VALUES ({}, {}, {}, {}, {})",
+                "INSERT INTO prompt_templates (name, version, body, variables, created_ms, status) \
+                 VALUES ({}, {}, {}, {}, {}, 'draft')",
                 d.ph(1),
                 d.ph(2),
                 d.ph(3),
@@ -135,6 +139,8 @@ impl Store {
                         body: body.to_string(),
                         variables,
                         created_ms: now_ms,
+                        status: "draft".into(),
+                        approved_by: None,
                     });
                 }
                 Err(e) => {
@@ -152,7 +158,7 @@ impl Store {
     /// One version of a template, or its latest when `version` is `None`.
     pub async fn template(&self, name: &str, version: Option<i64>) -> Result<Option<Template>> {
         let d = self.dialect;
-        let cols = "name, version, body, variables, created_ms";
+        let cols = "name, version, body, variables, created_ms, status, approved_by";
         let sql = match version {
             Some(_) => {
                 format!("SELECT {cols} FROM prompt_templates WHERE name = {} AND version = {}", d.ph(1), d.ph(2))
@@ -173,8 +179,132 @@ impl Store {
             body: get_text(&row, "body")?,
             variables: serde_json::from_str(&vars).map_err(|e| Error::Invalid(e.to_string()))?,
             created_ms: get_i64(&row, "created_ms")?,
+            status: get_text(&row, "status")?,
+            approved_by: row.try_get::<Option<String>, _>("approved_by").ok().flatten(),
         }))
     }
+
+    /// Every version of a template, oldest first.
+    pub async fn template_versions(&self, name: &str) -> Result<Vec<Template>> {
+        let sql = format!("SELECT version FROM prompt_templates WHERE name = {} ORDER BY version", self.dialect.ph(1));
+        let rows = sqlx::query(&sql).bind(name.to_string()).fetch_all(&self.pool).await?;
+        let mut out = Vec::new();
+        for r in rows {
+            if let Some(t) = self.template(name, Some(get_i64(&r, "version")?)).await? {
+                out.push(t);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The version a request without a version number uses: the active one, else the latest
+    /// approved one; with a version, that version if it is approved or active. A draft never
+    /// serves: the error says an admin must approve it.
+    pub async fn serving_template(&self, name: &str, version: Option<i64>) -> Result<Option<Template>> {
+        if let Some(v) = version {
+            let Some(t) = self.template(name, Some(v)).await? else { return Ok(None) };
+            if t.status == "draft" {
+                return Err(Error::Invalid(format!(
+                    "template {name:?} version {v} is a draft: an admin must approve it before it serves"
+                )));
+            }
+            return Ok(Some(t));
+        }
+        let all = self.template_versions(name).await?;
+        if all.is_empty() {
+            return Ok(None);
+        }
+        let chosen = all
+            .iter()
+            .rev()
+            .find(|t| t.status == "active")
+            .or_else(|| all.iter().rev().find(|t| t.status == "approved"))
+            .cloned();
+        match chosen {
+            Some(t) => Ok(Some(t)),
+            None => Err(Error::Invalid(format!("template {name:?} has no approved version yet"))),
+        }
+    }
+
+    /// Approves a draft (admins); approving an approved or active version changes nothing.
+    pub async fn approve_template(&self, name: &str, version: i64, by: &str, now_ms: i64) -> Result<Template> {
+        let d = self.dialect;
+        let t = self
+            .template(name, Some(version))
+            .await?
+            .ok_or_else(|| Error::Invalid(format!("no template {name:?} version {version}")))?;
+        if t.status == "draft" {
+            let sql = format!(
+                "UPDATE prompt_templates SET status = 'approved', approved_by = {}, approved_ms = {} \
+                 WHERE name = {} AND version = {} AND status = 'draft'",
+                d.ph(1),
+                d.ph(2),
+                d.ph(3),
+                d.ph(4)
+            );
+            sqlx::query(&sql)
+                .bind(by.to_string())
+                .bind(now_ms)
+                .bind(name.to_string())
+                .bind(version)
+                .execute(&self.pool)
+                .await?;
+        }
+        self.template(name, Some(version)).await?.ok_or_else(|| Error::Invalid(format!("no template {name:?}")))
+    }
+
+    /// Makes an approved version the active one (the previous active version stays approved),
+    /// in one transaction.
+    pub async fn activate_template(&self, name: &str, version: i64) -> Result<Template> {
+        let d = self.dialect;
+        let t = self
+            .template(name, Some(version))
+            .await?
+            .ok_or_else(|| Error::Invalid(format!("no template {name:?} version {version}")))?;
+        if t.status == "draft" {
+            return Err(Error::Invalid(format!(
+                "template {name:?} version {version} is a draft: approve it before activating it"
+            )));
+        }
+        let mut tx = self.begin_write().await?;
+        let demote =
+            format!("UPDATE prompt_templates SET status = 'approved' WHERE name = {} AND status = 'active'", d.ph(1));
+        sqlx::query(&demote).bind(name.to_string()).execute(&mut *tx).await?;
+        let promote =
+            format!("UPDATE prompt_templates SET status = 'active' WHERE name = {} AND version = {}", d.ph(1), d.ph(2));
+        sqlx::query(&promote).bind(name.to_string()).bind(version).execute(&mut *tx).await?;
+        tx.commit().await?;
+        self.template(name, Some(version)).await?.ok_or_else(|| Error::Invalid(format!("no template {name:?}")))
+    }
+}
+
+/// A line diff of two texts, `-`/`+`/` ` prefixed (longest common subsequence of lines).
+pub fn diff(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = String::new();
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.push_str(&format!("  {}\n", a[i]));
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            out.push_str(&format!("- {}\n", a[i]));
+            i += 1;
+        } else {
+            out.push_str(&format!("+ {}\n", b[j]));
+            j += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -188,7 +318,16 @@ mod tests {
             body: body.into(),
             variables: parse_variables(body).unwrap(),
             created_ms: 0,
+            status: "approved".into(),
+            approved_by: None,
         }
+    }
+
+    #[test]
+    fn diff_marks_removed_added_and_kept_lines() {
+        let d = diff("a\nb\nc", "a\nc\nd");
+        assert_eq!(d, "  a\n- b\n  c\n+ d\n");
+        assert_eq!(diff("x", "x"), "  x\n");
     }
 
     #[test]

@@ -121,3 +121,27 @@ pub(crate) async fn slack(
     });
     Ok(Json(serde_json::json!({"response_type": "ephemeral", "text": "Working on it…"})))
 }
+
+/// Banned words, personal data and prompt-injection patterns in a prompt (before it becomes a
+/// template or is sent).
+#[utoipa::path(post, path = "/api/v1/ai/governance/check", operation_id = "governanceCheck", tag = "ai",
+    request_body = quantai_ai::governance::CheckRequest, security(("bearer" = [])),
+    responses(
+        (status = 200, description = "What was found; `passed` when nothing", body = quantai_ai::governance::CheckReport),
+        (status = 400, description = "A field is wrong", body = ErrorBody)))]
+pub(crate) async fn governance_check(
+    State(state): State<AppState>,
+    Auth(_): Auth,
+    ApiJson(req): ApiJson<quantai_ai::governance::CheckRequest>,
+) -> Result<Json<quantai_ai::governance::CheckReport>, ApiError> {
+    if req.prompt.trim().is_empty() || req.prompt.chars().count() > 65_536 {
+        return Err(ApiError::new(quantai_core::ErrorCode::InvalidRequest, "prompt: must be 1 to 65536 characters")
+            .param("prompt"));
+    }
+    let g = &state.settings.guard;
+    let mut banned = g.banned_words.clone();
+    if let Some(words) = req.service.as_ref().and_then(|s| g.services.get(s)).and_then(|s| s.banned_words.clone()) {
+        banned.extend(words);
+    }
+    Ok(Json(quantai_ai::governance::check(&req.prompt, &banned)))
+}

@@ -330,6 +330,9 @@ pub(crate) struct TemplateView {
     /// The variables the body uses, in order of first use.
     variables: Vec<String>,
     created_ms: i64,
+    /// `draft` (new versions), `approved` (by an admin) or `active`; drafts never serve.
+    status: String,
+    approved_by: Option<String>,
 }
 
 impl From<quantai_store::templates::Template> for TemplateView {
@@ -340,6 +343,8 @@ impl From<quantai_store::templates::Template> for TemplateView {
             body: t.body,
             variables: t.variables,
             created_ms: t.created_ms,
+            status: t.status,
+            approved_by: t.approved_by,
         }
     }
 }
@@ -391,4 +396,98 @@ pub(crate) async fn get_template(
         )
     })?;
     Ok(Json(t.into()))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct DiffQuery {
+    /// The older version.
+    #[param(minimum = 1)]
+    from: i64,
+    /// The newer version.
+    #[param(minimum = 1)]
+    to: i64,
+}
+
+/// The lifecycle step an admin takes on a template version.
+fn template_error(e: quantai_store::Error) -> ApiError {
+    match e {
+        quantai_store::Error::Invalid(m) if m.starts_with("no template") => {
+            ApiError::new(ErrorCode::TemplateNotFound, m)
+        }
+        quantai_store::Error::Invalid(m) => ApiError::new(ErrorCode::InvalidTemplate, m),
+        other => other.into(),
+    }
+}
+
+/// Approves a draft version (admins): it may then serve and be activated.
+#[utoipa::path(post, path = "/api/v1/gen-ai/templates/{name}/versions/{version}/approve", operation_id = "approveTemplate", tag = "gen-ai",
+    params(("name" = String, Path, description = "The template's name"), ("version" = i64, Path, description = "The version")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The version, approved", body = TemplateView),
+        (status = 403, description = "Not an admin key", body = crate::error::ErrorBody),
+        (status = 404, description = "No such template or version", body = crate::error::ErrorBody)))]
+pub(crate) async fn approve_template(
+    State(state): State<AppState>,
+    Admin(p): Admin,
+    ApiPath((name, version)): ApiPath<(String, i64)>,
+) -> Result<Json<TemplateView>, ApiError> {
+    let t = state
+        .store
+        .approve_template(&name, version, &p.user_id, quantai_gateway::now_ms())
+        .await
+        .map_err(template_error)?;
+    Ok(Json(t.into()))
+}
+
+/// Makes an approved version the one requests without a version use (admins).
+#[utoipa::path(post, path = "/api/v1/gen-ai/templates/{name}/versions/{version}/activate", operation_id = "activateTemplate", tag = "gen-ai",
+    params(("name" = String, Path, description = "The template's name"), ("version" = i64, Path, description = "The version")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "The version, active", body = TemplateView),
+        (status = 400, description = "The version is a draft", body = crate::error::ErrorBody),
+        (status = 403, description = "Not an admin key", body = crate::error::ErrorBody),
+        (status = 404, description = "No such template or version", body = crate::error::ErrorBody)))]
+pub(crate) async fn activate_template(
+    State(state): State<AppState>,
+    _: Admin,
+    ApiPath((name, version)): ApiPath<(String, i64)>,
+) -> Result<Json<TemplateView>, ApiError> {
+    let t = state.store.activate_template(&name, version).await.map_err(template_error)?;
+    Ok(Json(t.into()))
+}
+
+/// The line diff between two versions.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct TemplateDiff {
+    name: String,
+    from: i64,
+    to: i64,
+    /// Lines prefixed `- ` (removed), `+ ` (added) or two spaces (kept).
+    diff: String,
+}
+
+/// The diff between two versions of a template.
+#[utoipa::path(get, path = "/api/v1/gen-ai/templates/{name}/diff", operation_id = "diffTemplate", tag = "gen-ai",
+    params(("name" = String, Path, description = "The template's name"), DiffQuery), security(("bearer" = [])),
+    responses((status = 200, description = "The diff", body = TemplateDiff),
+        (status = 404, description = "No such template or version", body = crate::error::ErrorBody)))]
+pub(crate) async fn diff_template(
+    State(state): State<AppState>,
+    _: Auth,
+    ApiPath(name): ApiPath<String>,
+    ApiQuery(q): ApiQuery<DiffQuery>,
+) -> Result<Json<TemplateDiff>, ApiError> {
+    let get =
+        |v: i64| {
+            let (state, name) = (state.clone(), name.clone());
+            async move {
+                state.store.template(&name, Some(v)).await?.ok_or_else(|| {
+                    ApiError::new(ErrorCode::TemplateNotFound, format!("no template {name:?} version {v}"))
+                })
+            }
+        };
+    let (a, b) = (get(q.from).await?, get(q.to).await?);
+    Ok(Json(TemplateDiff { name, from: q.from, to: q.to, diff: quantai_store::templates::diff(&a.body, &b.body) }))
 }

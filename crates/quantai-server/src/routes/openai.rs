@@ -79,8 +79,12 @@ async fn apply_template(state: &AppState, body: &mut Map<String, Value>, t: Valu
     let t: TemplateRef = serde_json::from_value(t).map_err(|e| bad(format!("quantai_template: {e}")))?;
     let tpl = state
         .store
-        .template(&t.name, t.version)
-        .await?
+        .serving_template(&t.name, t.version)
+        .await
+        .map_err(|e| match e {
+            quantai_store::Error::Invalid(m) => bad(m),
+            other => other.into(),
+        })?
         .ok_or_else(|| ApiError::new(ErrorCode::TemplateNotFound, format!("no prompt template {:?}", t.name)))?;
     let values = t
         .variables

@@ -223,8 +223,39 @@ async fn templates_render_by_version_and_are_ledgered() {
     .unwrap();
     let v2: Value = r.json().await.unwrap();
     assert_eq!((v2["version"].as_i64(), v2["variables"].clone()), (Some(2), json!(["symbol", "period"])));
+    assert_eq!(v2["status"], "draft");
     let e = openai_error(post(json!({"name": "x", "body": "{{oops"}), &app.admin_key).await.unwrap(), 400).await;
     assert_eq!(e["code"], "invalid_template");
+
+    // drafts never serve; an admin approves, then activates
+    let e = openai_error(
+        app.chat(json!({"quantai_template": {"name": "bt.summary", "version": 1, "variables": {"symbol": "005930"}}}))
+            .await,
+        400,
+    )
+    .await;
+    assert!(e["message"].as_str().unwrap().contains("draft"), "{e}");
+    let step = |v: i64, what: &str, key: &str| {
+        app.post(&format!("/api/v1/gen-ai/templates/bt.summary/versions/{v}/{what}"), key).send()
+    };
+    assert_eq!(step(1, "approve", &app.key).await.unwrap().status(), 403);
+    let e = openai_error(step(2, "activate", &app.admin_key).await.unwrap(), 400).await;
+    assert!(e["message"].as_str().unwrap().contains("approve it"), "{e}");
+    for v in [1, 2] {
+        let t: Value = step(v, "approve", &app.admin_key).await.unwrap().json().await.unwrap();
+        assert_eq!((t["status"].as_str(), t["approved_by"].as_str()), (Some("approved"), Some("root")));
+    }
+    let t: Value = step(2, "activate", &app.admin_key).await.unwrap().json().await.unwrap();
+    assert_eq!(t["status"], "active");
+    let d: Value = app
+        .get("/api/v1/gen-ai/templates/bt.summary/diff?from=1&to=2", &app.key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(d["diff"], "- {{symbol}} 백테스트 요약\n+ Summarise the {{symbol}} backtest over {{period}}\n");
 
     let r = app
         .chat(json!({"quantai_template": {"name": "bt.summary", "version": 1, "variables": {"symbol": "005930"}}}))
