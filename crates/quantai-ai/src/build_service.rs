@@ -78,6 +78,7 @@ pub struct BuildReply {
 /// The builder service.
 #[derive(Clone)]
 pub struct Builder {
+    pub experiments: crate::experiments::Experiments,
     pub gateway: Gateway,
     pub engine: Engine,
     pub store: Store,
@@ -247,7 +248,9 @@ impl Builder {
             if serde_json::from_str::<Value>(&text).ok().is_some_and(|j| j["unsupported"].is_string()) {
                 return None;
             }
-            match draft_from_json(&text, &self.lexicon) {
+            let parsed = draft_from_json(&text, &self.lexicon);
+            self.experiments.record(SERVICE, user, parsed.is_ok()).await;
+            match parsed {
                 Ok(d) => return Some(d),
                 Err(problem) => {
                     messages.push(json!({"role": "assistant", "content": text}));

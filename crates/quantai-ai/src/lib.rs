@@ -11,6 +11,7 @@ pub mod build_service;
 pub mod builder;
 pub mod chatops;
 pub mod eval;
+pub mod experiments;
 pub mod factcheck;
 pub mod facts;
 pub mod governance;
@@ -88,6 +89,7 @@ pub struct Services {
     pub narrator: narrative::Narrator,
     pub builder: build_service::Builder,
     pub chatops: chatops::ChatOps,
+    pub experiments: experiments::Experiments,
 }
 
 impl Services {
@@ -99,7 +101,9 @@ impl Services {
         rag: Option<std::sync::Arc<quantai_rag::service::Rag>>,
     ) -> std::result::Result<Self, AiError> {
         let lexicon = quantai_lang::Lexicon::shared();
+        let experiments = experiments::Experiments { store: store.clone(), gateway: gateway.clone() };
         let narrator = narrative::Narrator {
+            experiments: experiments.clone(),
             gateway: gateway.clone(),
             engine: engine.clone(),
             store: store.clone(),
@@ -108,6 +112,7 @@ impl Services {
             lexicon: lexicon.clone(),
         };
         let builder = build_service::Builder {
+            experiments: experiments.clone(),
             gateway: gateway.clone(),
             engine: engine.clone(),
             store: store.clone(),
@@ -123,6 +128,6 @@ impl Services {
             settings: std::sync::Arc::new(settings.clone()),
             max_steps: settings.ai.chatops_max_steps,
         };
-        Ok(Self { narrator, builder, chatops })
+        Ok(Self { narrator, builder, chatops, experiments })
     }
 }

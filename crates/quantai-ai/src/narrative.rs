@@ -472,6 +472,7 @@ impl Reports {
 /// The narrative service.
 #[derive(Clone)]
 pub struct Narrator {
+    pub experiments: crate::experiments::Experiments,
     pub gateway: Gateway,
     pub engine: Engine,
     pub store: Store,
@@ -598,6 +599,8 @@ impl Narrator {
                         // a report must also say something: the return, the risk, the trades
                         let thin = report.numbers < MIN_NUMBERS;
                         let passed = report.passed() && !thin;
+                        // the service's quality signal, per experiment arm
+                        self.experiments.record(SERVICE, user, passed).await;
                         attempts.push(Attempt { model: a.model.clone(), findings: report.findings.clone(), passed });
                         if passed {
                             let by = if a.cached { GeneratedBy::Cache } else { GeneratedBy::Llm };

@@ -217,6 +217,7 @@ mod tests {
             saved_cost_picos: 0,
             template_name: None,
             template_version: None,
+            experiment_arm: None,
         }
     }
 

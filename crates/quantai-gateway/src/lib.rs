@@ -17,6 +17,7 @@ mod attempts;
 pub mod budgets;
 pub mod cache;
 mod error;
+pub mod experiments;
 pub mod guard;
 pub mod lease;
 pub mod ledger;
@@ -67,11 +68,13 @@ pub struct CallContext {
     pub cache: cache::CacheDirective,
     /// The prompt template (name, version) the request was rendered from.
     pub template: Option<(String, i64)>,
+    /// `EXPERIMENT/ARM` when the call is part of an experiment (set by [`Gateway::chat`]).
+    pub arm: Option<String>,
 }
 
 impl CallContext {
     pub fn new(request_id: String, user_id: String, service: String) -> Self {
-        Self { request_id, user_id, service, cache: cache::CacheDirective::Default, template: None }
+        Self { request_id, user_id, service, cache: cache::CacheDirective::Default, template: None, arm: None }
     }
 }
 
@@ -100,6 +103,8 @@ pub(crate) struct Inner {
     cache: cache::ResponseCache,
     guard: guard::Guard,
     reqlog: reqlog::RequestLog,
+    /// Running experiments (swapped whole when one starts or stops).
+    experiments: ArcSwap<Vec<experiments::Experiment>>,
     /// The Redis connection, when some control keeps its state there.
     shared: Option<Arc<shared::Shared>>,
 }
@@ -174,6 +179,7 @@ impl Gateway {
                 cache: cache::ResponseCache::new(settings.cache.clone(), shared.clone()),
                 guard: guard::Guard::new(&settings.guard)?,
                 reqlog: reqlog::RequestLog::spawn(&settings.request_log)?,
+                experiments: ArcSwap::from_pointee(Vec::new()),
                 shared,
             }),
         })
@@ -227,6 +233,19 @@ impl Gateway {
         self.inner.providers.get(&spec.provider).is_some_and(|p| p.ready())
     }
 
+    /// Replaces the running experiments (start-up, and whenever one starts or stops).
+    pub fn set_experiments(&self, running: Vec<experiments::Experiment>) {
+        self.inner.experiments.store(Arc::new(running));
+    }
+
+    /// The arm `user` is in for `service`'s running experiment: (ledger label, arm).
+    pub fn arm_for(&self, service: &str, user: &str) -> Option<(String, experiments::Arm)> {
+        let all = self.inner.experiments.load();
+        let e = all.iter().find(|e| e.service == service && e.status == "running")?;
+        let arm = e.arm_of(user).clone();
+        Some((e.label(&arm), arm))
+    }
+
     /// The budget book (ChatOps reads and, for admins, changes it).
     pub fn budgets(&self) -> &budgets::Budgets {
         &self.inner.budgets
@@ -251,6 +270,15 @@ impl Gateway {
         mut body: Map<String, Value>,
     ) -> Result<(Reply, limits::RateInfo), GatewayError> {
         validate::chat(&body)?;
+        let mut ctx = ctx;
+        // an experiment on the service picks the model of the caller's arm, unless the
+        // caller named one
+        if let Some((label, arm)) = self.arm_for(&ctx.service, &ctx.user_id) {
+            if let (Some(m), false) = (&arm.model, body.contains_key("model")) {
+                body.insert("model".into(), Value::String(m.clone()));
+            }
+            ctx.arm = Some(label);
+        }
         let registry = self.registry();
         let model_id = match body.get("model").and_then(Value::as_str) {
             Some(m) => m.to_string(),

@@ -76,6 +76,7 @@ impl Inner {
             saved_cost_picos: draft.saved.picos_i64().unwrap_or(i64::MAX),
             template_name,
             template_version,
+            experiment_arm: draft.ctx.arm.clone(),
         };
         self.ledger.record(row);
     }

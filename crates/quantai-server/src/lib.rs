@@ -88,6 +88,9 @@ impl App {
         }
         let ai = quantai_ai::Services::new(&settings, gateway.clone(), engine.clone(), store.clone(), rag.clone())
             .map_err(|e| StartError::Setting { setting: "ai", reason: e.to_string() })?;
+        if let Err(e) = ai.experiments.sync().await {
+            tracing::error!(error = %e, "experiments not loaded; none runs");
+        }
         let slack_secret = if settings.ai.slack_signing_secret.is_empty() {
             None
         } else {

@@ -206,3 +206,128 @@ impl Store {
             .collect()
     }
 }
+
+/// A stored experiment (its arms as JSON).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ExperimentRow {
+    pub id: String,
+    pub service: String,
+    pub name: String,
+    /// JSON.
+    pub arms: String,
+    pub status: String,
+    pub created_ms: i64,
+}
+
+/// One arm's figures: calls from the ledger (final attempts), quality signals from `ai_quality`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct ArmFigures {
+    pub arm: String,
+    pub requests: i64,
+    pub errors: i64,
+    pub cost_picos: i64,
+    pub latency_ms_total: i64,
+    pub quality_checks: i64,
+    pub quality_ok: i64,
+}
+
+impl Store {
+    pub async fn insert_experiment(&self, r: &ExperimentRow) -> Result<()> {
+        let d = self.dialect();
+        let ph: Vec<String> = (1..=6).map(|i| d.ph(i)).collect();
+        let sql =
+            format!("INSERT INTO experiments (id, service, name, arms, status, created_ms) VALUES ({})", ph.join(", "));
+        sqlx::query(&sql)
+            .bind(&r.id)
+            .bind(&r.service)
+            .bind(&r.name)
+            .bind(&r.arms)
+            .bind(&r.status)
+            .bind(r.created_ms)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Every experiment, newest first.
+    pub async fn experiments(&self) -> Result<Vec<ExperimentRow>> {
+        let rows = sqlx::query(
+            "SELECT id, service, name, arms, status, created_ms FROM experiments ORDER BY created_ms DESC, id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ExperimentRow {
+                    id: get_text(r, "id")?,
+                    service: get_text(r, "service")?,
+                    name: get_text(r, "name")?,
+                    arms: get_text(r, "arms")?,
+                    status: get_text(r, "status")?,
+                    created_ms: get_i64(r, "created_ms")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets an experiment's status; whether it exists.
+    pub async fn set_experiment_status(&self, id: &str, status: &str) -> Result<bool> {
+        let d = self.dialect();
+        let sql = format!("UPDATE experiments SET status = {} WHERE id = {}", d.ph(1), d.ph(2));
+        Ok(sqlx::query(&sql).bind(status).bind(id).execute(self.pool()).await?.rows_affected() > 0)
+    }
+
+    /// Records one quality signal (a fact check passed, a parse was valid).
+    pub async fn insert_quality(&self, id: &str, service: &str, arm: Option<&str>, ok: bool, ts_ms: i64) -> Result<()> {
+        let d = self.dialect();
+        let ph: Vec<String> = (1..=5).map(|i| d.ph(i)).collect();
+        let sql = format!("INSERT INTO ai_quality (id, ts_ms, service, experiment_arm, ok) VALUES ({})", ph.join(", "));
+        sqlx::query(&sql).bind(id).bind(ts_ms).bind(service).bind(arm).bind(i64::from(ok)).execute(self.pool()).await?;
+        Ok(())
+    }
+
+    /// Each arm's figures for experiment `id` (arms labelled `ID/ARM`).
+    pub async fn experiment_figures(&self, id: &str) -> Result<Vec<ArmFigures>> {
+        let d = self.dialect();
+        let like = format!("{id}/%");
+        let sql = format!(
+            "SELECT experiment_arm AS arm, {} AS requests, {} AS errors, {} AS cost, {} AS latency \
+             FROM llm_usage WHERE experiment_arm LIKE {} AND is_final = 1 GROUP BY experiment_arm",
+            d.count(),
+            d.sum_i64("CASE WHEN status = 'ok' THEN 0 ELSE 1 END"),
+            d.sum_i64("cost_picos"),
+            d.sum_i64("latency_ms"),
+            d.ph(1)
+        );
+        let mut out: Vec<ArmFigures> = Vec::new();
+        for r in sqlx::query(&sql).bind(&like).fetch_all(self.pool()).await? {
+            out.push(ArmFigures {
+                arm: get_text(&r, "arm")?,
+                requests: get_i64(&r, "requests")?,
+                errors: get_i64(&r, "errors")?,
+                cost_picos: get_i64(&r, "cost")?,
+                latency_ms_total: get_i64(&r, "latency")?,
+                ..ArmFigures::default()
+            });
+        }
+        let sql = format!(
+            "SELECT experiment_arm AS arm, {} AS n, {} AS ok FROM ai_quality WHERE experiment_arm LIKE {} GROUP BY experiment_arm",
+            d.count(),
+            d.sum_i64("ok"),
+            d.ph(1)
+        );
+        for r in sqlx::query(&sql).bind(&like).fetch_all(self.pool()).await? {
+            let arm = get_text(&r, "arm")?;
+            let (n, ok) = (get_i64(&r, "n")?, get_i64(&r, "ok")?);
+            match out.iter_mut().find(|f| f.arm == arm) {
+                Some(f) => {
+                    f.quality_checks = n;
+                    f.quality_ok = ok;
+                }
+                None => out.push(ArmFigures { arm, quality_checks: n, quality_ok: ok, ..ArmFigures::default() }),
+            }
+        }
+        out.sort_by(|a, b| a.arm.cmp(&b.arm));
+        Ok(out)
+    }
+}

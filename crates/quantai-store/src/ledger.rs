@@ -42,9 +42,11 @@ pub struct UsageRecord {
     /// The prompt template the request was rendered from, if any.
     pub template_name: Option<String>,
     pub template_version: Option<i64>,
+    /// `EXPERIMENT_ID/ARM` when the call was part of an experiment.
+    pub experiment_arm: Option<String>,
 }
 
-const COLUMNS: [&str; 28] = [
+const COLUMNS: [&str; 29] = [
     "request_id",
     "attempt",
     "is_final",
@@ -73,6 +75,7 @@ const COLUMNS: [&str; 28] = [
     "saved_cost_picos",
     "template_name",
     "template_version",
+    "experiment_arm",
 ];
 
 /// Rows per INSERT statement (keeps bind counts under every engine's limit).
@@ -193,7 +196,8 @@ impl Store {
                     .bind(i64::from(r.cache_hit))
                     .bind(r.saved_cost_picos)
                     .bind(r.template_name.clone())
-                    .bind(r.template_version);
+                    .bind(r.template_version)
+                    .bind(r.experiment_arm.clone());
             }
             q.execute(&mut *tx).await?;
         }
@@ -401,5 +405,6 @@ fn decode_record(r: &sqlx::any::AnyRow) -> Result<UsageRecord> {
         saved_cost_picos: get_i64(r, "saved_cost_picos")?,
         template_name: r.try_get("template_name")?,
         template_version: r.try_get::<Option<i64>, _>("template_version")?,
+        experiment_arm: r.try_get::<Option<String>, _>("experiment_arm").ok().flatten(),
     })
 }

@@ -145,3 +145,61 @@ pub(crate) async fn governance_check(
     }
     Ok(Json(quantai_ai::governance::check(&req.prompt, &banned)))
 }
+
+/// Starts an experiment (admins): a service's traffic split between models or template
+/// versions, sticky per user.
+#[utoipa::path(post, path = "/api/v1/ai/experiments", operation_id = "createExperiment", tag = "ai",
+    request_body = quantai_ai::experiments::NewExperiment, security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Running", body = quantai_gateway::experiments::Experiment),
+        (status = 400, description = "An arm is wrong or the service already has one running", body = ErrorBody),
+        (status = 403, description = "Not an admin key", body = ErrorBody)))]
+pub(crate) async fn create_experiment(
+    State(state): State<AppState>,
+    _: crate::extract::Admin,
+    ApiJson(req): ApiJson<quantai_ai::experiments::NewExperiment>,
+) -> Result<(axum::http::StatusCode, Json<quantai_gateway::experiments::Experiment>), ApiError> {
+    Ok((axum::http::StatusCode::CREATED, Json(state.ai.experiments.create(req).await?)))
+}
+
+/// Every experiment, newest first.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub(crate) struct ExperimentList {
+    experiments: Vec<quantai_gateway::experiments::Experiment>,
+}
+
+#[utoipa::path(get, path = "/api/v1/ai/experiments", operation_id = "listExperiments", tag = "ai",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Every experiment", body = ExperimentList)))]
+pub(crate) async fn list_experiments(State(state): State<AppState>, _: Auth) -> Result<Json<ExperimentList>, ApiError> {
+    Ok(Json(ExperimentList { experiments: state.ai.experiments.list().await? }))
+}
+
+/// Each arm's requests, cost, latency, error rate and quality signal.
+#[utoipa::path(get, path = "/api/v1/ai/experiments/{id}", operation_id = "experimentReport", tag = "ai",
+    params(("id" = String, Path, description = "The experiment")), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The report", body = quantai_ai::experiments::ExperimentReport),
+        (status = 404, description = "No such experiment", body = ErrorBody)))]
+pub(crate) async fn experiment_report(
+    State(state): State<AppState>,
+    _: Auth,
+    crate::extract::ApiPath(id): crate::extract::ApiPath<String>,
+) -> Result<Json<quantai_ai::experiments::ExperimentReport>, ApiError> {
+    Ok(Json(state.ai.experiments.report(&id).await?))
+}
+
+/// Stops an experiment (admins): its service goes back to its policy's default.
+#[utoipa::path(post, path = "/api/v1/ai/experiments/{id}/stop", operation_id = "stopExperiment", tag = "ai",
+    params(("id" = String, Path, description = "The experiment")), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Stopped", body = quantai_gateway::experiments::Experiment),
+        (status = 403, description = "Not an admin key", body = ErrorBody),
+        (status = 404, description = "No such experiment", body = ErrorBody)))]
+pub(crate) async fn stop_experiment(
+    State(state): State<AppState>,
+    _: crate::extract::Admin,
+    crate::extract::ApiPath(id): crate::extract::ApiPath<String>,
+) -> Result<Json<quantai_gateway::experiments::Experiment>, ApiError> {
+    Ok(Json(state.ai.experiments.stop(&id).await?))
+}

@@ -74,9 +74,18 @@ struct TemplateRef {
 
 /// Renders `quantai_template` into a message of the request; returns (name, version) for the
 /// ledger.
-async fn apply_template(state: &AppState, body: &mut Map<String, Value>, t: Value) -> Result<(String, i64), ApiError> {
+async fn apply_template(
+    state: &AppState,
+    body: &mut Map<String, Value>,
+    t: Value,
+    arm_version: Option<i64>,
+) -> Result<(String, i64), ApiError> {
     let bad = |m: String| ApiError::new(ErrorCode::InvalidTemplate, m).param("quantai_template");
-    let t: TemplateRef = serde_json::from_value(t).map_err(|e| bad(format!("quantai_template: {e}")))?;
+    let mut t: TemplateRef = serde_json::from_value(t).map_err(|e| bad(format!("quantai_template: {e}")))?;
+    // an experiment on template versions picks the caller's arm's version, unless one is named
+    if t.version.is_none() {
+        t.version = arm_version;
+    }
     let tpl = state
         .store
         .serving_template(&t.name, t.version)
@@ -169,7 +178,8 @@ async fn call(
     let (_, mut ctx) = context(p, &headers)?;
     let mut body = json_object(body)?;
     if let Some(t) = body.remove("quantai_template").filter(|t| !t.is_null()) {
-        ctx.template = Some(apply_template(&state, &mut body, t).await?);
+        let arm_version = state.gateway.arm_for(&ctx.service, &ctx.user_id).and_then(|(_, a)| a.template_version);
+        ctx.template = Some(apply_template(&state, &mut body, t, arm_version).await?);
     }
     let id = ctx.request_id.clone();
     let (r, rate) = match endpoint {

@@ -268,6 +268,7 @@ fn usage_row(user: &str, cost_picos: i64) -> quantai_store::ledger::UsageRecord 
         saved_cost_picos: 0,
         template_name: None,
         template_version: None,
+        experiment_arm: None,
     }
 }
 
@@ -419,4 +420,54 @@ async fn the_governance_check_reports_banned_words_personal_data_and_injections(
     assert_eq!(kinds, ["prompt_injection", "personal_data", "banned_word"], "{r}");
     assert!(!r.to_string().contains("1234-5678"), "personal data is never echoed: {r}");
     openai_error(check("   ").await.unwrap(), 400).await;
+}
+
+#[tokio::test]
+async fn an_experiment_splits_narratives_between_models_and_reports_each_arm() {
+    let app = spawn_app().await;
+    let exp = json!({"service": "narrative_report", "name": "mini vs 4o", "arms": [
+        {"name": "mini", "model": "gpt-4o-mini", "percent": 50}, {"name": "big", "model": "gpt-4o", "percent": 50}]});
+    openai_error(app.post("/api/v1/ai/experiments", &app.key).json(&exp).send().await.unwrap(), 403).await;
+    let mut bad = exp.clone();
+    bad["arms"][0]["percent"] = json!(40);
+    let e =
+        openai_error(app.post("/api/v1/ai/experiments", &app.admin_key).json(&bad).send().await.unwrap(), 400).await;
+    assert!(e["message"].as_str().unwrap().contains("add up to 90"), "{e}");
+    let created = body(app.post("/api/v1/ai/experiments", &app.admin_key).json(&exp).send().await.unwrap(), 201).await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let again =
+        openai_error(app.post("/api/v1/ai/experiments", &app.admin_key).json(&exp).send().await.unwrap(), 400).await;
+    assert!(again["message"].as_str().unwrap().contains("already runs"), "{again}");
+
+    // alice's narratives: both calls in the same arm, the good one passes, the bad one not
+    let bt = backtest(&app).await;
+    let req = json!({"backtest_id": bt["id"], "language": "en"});
+    app.mock.state.script([Scripted::Content(report(&bt, 0.0))]);
+    body(app.post("/api/v1/ai/narratives", &app.key).json(&req).send().await.unwrap(), 200).await;
+    app.mock.state.script([Scripted::Content(report(&bt, 0.5)), Scripted::Content(report(&bt, 0.7))]);
+    body(app.post("/api/v1/ai/narratives", &app.key).json(&req).send().await.unwrap(), 200).await;
+    let models: Vec<String> =
+        app.mock.state.scripted().iter().map(|b| b["model"].as_str().unwrap().to_string()).collect();
+    assert_eq!(models.len(), 3);
+    assert!(models.iter().all(|m| *m == models[0]), "sticky per user: {models:?}");
+    app.rows(3).await;
+    let r = body(app.get(&format!("/api/v1/ai/experiments/{id}"), &app.key).send().await.unwrap(), 200).await;
+    let arms = r["arms"].as_array().unwrap();
+    let mine = arms.iter().find(|a| a["model"] == models[0].as_str()).unwrap();
+    let other = arms.iter().find(|a| a["model"] != models[0].as_str()).unwrap();
+    assert_eq!((mine["requests"].as_i64(), mine["quality_checks"].as_i64()), (Some(3), Some(3)), "{r}");
+    assert!((mine["quality_pass_rate"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-9, "{r}");
+    assert!(mine["cost_usd"].as_str().unwrap().parse::<f64>().unwrap() > 0.0);
+    assert_eq!((other["requests"].as_i64(), other["quality_pass_rate"].clone()), (Some(0), Value::Null));
+    // the ledger carries the arm
+    let rows = app.store.list_usage(&Default::default(), 10).await.unwrap();
+    assert!(rows.iter().all(|u| u.experiment_arm.as_deref().is_some_and(|a| a.starts_with(&id))), "{rows:?}");
+
+    // stopped: the policy's default model again
+    let s =
+        body(app.post(&format!("/api/v1/ai/experiments/{id}/stop"), &app.admin_key).send().await.unwrap(), 200).await;
+    assert_eq!(s["status"], "stopped");
+    app.mock.state.script([Scripted::Content(report(&bt, 0.0))]);
+    body(app.post("/api/v1/ai/narratives", &app.key).json(&req).send().await.unwrap(), 200).await;
+    assert_eq!(app.mock.state.scripted().last().unwrap()["model"], "gpt-4o-mini");
 }

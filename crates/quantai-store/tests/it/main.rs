@@ -45,6 +45,7 @@ fn rec(
         saved_cost_picos: 0,
         template_name: None,
         template_version: None,
+        experiment_arm: None,
     }
 }
 
