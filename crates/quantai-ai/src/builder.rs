@@ -231,7 +231,22 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
     }
     if has(
         lower,
-        &["옵션", "option", "straddle", "strangle", "iron condor", "covered call", "콜 매도", "풋 매수", "스트래들"],
+        &[
+            "옵션",
+            "option",
+            "straddle",
+            "strangle",
+            "iron condor",
+            "covered call",
+            "콜 매도",
+            "풋 매수",
+            "스트래들",
+            " puts",
+            "the wheel",
+            "cash secured",
+            "cash-secured",
+            "cc's",
+        ],
     ) {
         return Some(Options);
     }
@@ -280,6 +295,11 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "감성 분석",
             "감성분석",
             "classifier",
+            "svm",
+            "서포트 벡터",
+            "support vector",
+            "분류해",
+            "분류하",
             "predicts",
             "예측 모델",
             "ai가",
@@ -429,6 +449,10 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "only above",
             "only below",
             "filter",
+            "earnings",
+            "실적 발표",
+            "skip any",
+            "except when",
             "필터",
             "이면서",
             "and also",
@@ -568,7 +592,7 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
             "급등",
         ],
     ) || lexicon_kinds.contains(&Kind::RsiReversion);
-    let ma = ma || has(lower, &["moving avg", "avg cross", "mov avg", "이평 크로스"]);
+    let ma = ma || has(lower, &["moving avg", "avg cross", "mov avg", "이평 크로스", "dma", "day ma"]);
     let hold = hold || has(lower, &["never touched", "never touch", "just bought", "sat on", "사서 그냥", "계속 들고"]);
     let reversion = reversion
         || has(
@@ -708,27 +732,27 @@ fn label(lower: &str, m: &Mention, names: &[(&str, &[&str])]) -> Option<&'static
     let b = before_words(lower, m.span.start, 28);
     let cut_at_number = b.len() < raw.len();
     let a = after_words(lower, m.span.end, 10);
-    // the label closest before the number wins; then right after it
-    let mut best: Option<(usize, &str)> = None;
+    // the label closest before the number wins; then right after it. A label word that starts
+    // inside an earlier one is part of it ("과매수 기준" holds "매수 기준").
+    let mut matches: Vec<(usize, usize, &str)> = Vec::new();
     for (name, words) in names {
         for w in *words {
             for (i, _) in b.match_indices(w) {
                 let end = i + w.len();
                 // a unit glued to the previous number ("2일짜리") labels that number
-                let glued = i == 0 && cut_at_number;
-                if glued {
+                if i == 0 && cut_at_number {
                     continue;
                 }
                 let ascii_word = w.chars().all(|c| c.is_ascii_alphabetic());
                 if ascii_word && b[end..].starts_with(|c: char| c.is_ascii_alphabetic()) {
                     continue;
                 }
-                if best.is_none_or(|(e, _)| end > e) {
-                    best = Some((end, name));
-                }
+                matches.push((i, end, name));
             }
         }
     }
+    let inside = |m: &(usize, usize, &str)| matches.iter().any(|o| o.0 < m.0 && m.0 < o.1);
+    let best: Option<(usize, &str)> = matches.iter().filter(|m| !inside(m)).max_by_key(|m| m.1).map(|m| (m.1, m.2));
     let after_label =
         names.iter().find_map(|(name, words)| words.iter().any(|w| a.trim_start().starts_with(w)).then_some(*name));
     // a label touching the number wins: "하단 35 상단 65", "25 이하 매수 75 이상"
@@ -746,6 +770,11 @@ fn label(lower: &str, m: &Mention, names: &[(&str, &[&str])]) -> Option<&'static
         (Some((_, n)), None) => static_name(n),
         (None, None) => None,
     }
+}
+
+/// Whether `s` starts with the ASCII word `w` (not a longer word).
+fn starts_word_ascii(s: &str, w: &str) -> bool {
+    s.starts_with(w) && !s[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 fn static_name(n: &str) -> Option<&'static str> {
@@ -793,9 +822,30 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                 ("slow", &["slow", "long", "장기", "느린", "긴"]),
             ];
             let periods: Vec<&&Mention> = nums.iter().filter(|m| is_int(m.value) && m.unit != Unit::Sigma).collect();
-            for m in &periods {
-                if let Some(n) = label(lower, m, NAMES) {
-                    p.insert(n.to_string(), m.value);
+            // "26 slow 12 fast": every number followed by its own label word
+            let postfix = |m: &Mention| -> Option<&'static str> {
+                let a = after(lower, m.span.end, 12).trim_start();
+                NAMES
+                    .iter()
+                    .find(|(_, ws)| ws.iter().any(|w| starts_word_ascii(a, w)))
+                    .and_then(|(n, _)| static_name(n))
+            };
+            let posts: Vec<Option<&'static str>> = periods.iter().map(|m| postfix(m)).collect();
+            let first_unlabelled_before = periods.first().is_some_and(|m| {
+                let b = before_words(lower, m.span.start, 12);
+                !NAMES.iter().any(|(_, ws)| ws.iter().any(|w| b.contains(w)))
+            });
+            if periods.len() >= 2 && posts.iter().all(Option::is_some) && first_unlabelled_before {
+                for (m, n) in periods.iter().zip(&posts) {
+                    if let Some(n) = n {
+                        p.insert(n.to_string(), m.value);
+                    }
+                }
+            } else {
+                for m in &periods {
+                    if let Some(n) = label(lower, m, NAMES) {
+                        p.insert(n.to_string(), m.value);
+                    }
                 }
             }
             if p.len() < 2 {
@@ -808,8 +858,10 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                     p.insert("slow".into(), a.max(b));
                 } else if periods.len() == 1 && p.is_empty() {
                     // the price crossing one average: a 1-bar average is the close
-                    let price =
-                        has(lower, &["종가", "주가가", "가격이", "price", "close", "closes", "주가", "it crosses"]);
+                    let price = has(
+                        lower,
+                        &["종가", "주가가", "가격이", "price", "close", "closes", "주가", "it crosses", "마감", "dma"],
+                    );
                     if price {
                         p.insert("fast".into(), 1.0);
                         p.insert("slow".into(), periods[0].value);
@@ -837,6 +889,8 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                         "buy below",
                         "매수 기준",
                         "이하",
+                        "entry threshold",
+                        "entry level",
                     ],
                 ),
                 (
@@ -851,6 +905,8 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                         "above",
                         "sell at",
                         "sell above",
+                        "exit threshold",
+                        "exit level",
                         "넘",
                         "이상",
                         "위에서",
@@ -862,14 +918,13 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                 let b = before(lower, m.span.start, 6);
                 let value = m.value;
                 let a12 = after_words(lower, m.span.end, 12).trim_start();
+                // Korean level words follow their number ("30 하회 매수"); English ones come before
+                // the next number ("14 buy under 25") and label that one instead
+                let next_number_follows = after(lower, m.span.end, 16).chars().any(|c| c.is_ascii_digit());
+                let english_level = has(a12, &["under", "below", "over", "above", "buy", "sell"]);
                 let level_after = a12.starts_with('/')
-                    || has(
-                        a12,
-                        &[
-                            "하회", "상회", "밑", "아래", "이하", "이상", "넘", "under", "below", "over", "above",
-                            "매수", "매도",
-                        ],
-                    );
+                    || has(a12, &["하회", "상회", "밑", "아래", "이하", "이상", "넘", "매수", "매도"])
+                    || (english_level && !next_number_follows);
                 let in_parens = before(lower, m.span.start, 4).ends_with("rsi(");
                 let name = if m.unit == Unit::Days
                     || in_parens
@@ -989,12 +1044,12 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
 
 /// Commission from "수수료 0.015%", "2bps", "fees 0.05%", "수수료율 0.00015", "no commission".
 fn commission(lower: &str, mentions: &[Mention]) -> (Option<f64>, Vec<Range<usize>>) {
-    const COST: &[&str] =
-        &["수수료", "commission", "fee", "cost", "비용", "per trade", "거래당", "매매당", "round trip"];
+    const COST: &[&str] = &["수수료", "comm", "fee", "cost", "비용", "per trade", "거래당", "매매당", "round trip"];
     let mut used = Vec::new();
     for m in mentions {
-        let near = has(before(lower, m.span.start, 16), COST) || has(after(lower, m.span.end, 16), COST);
-        let bp = m.unit == Unit::Points && lower[m.span.clone()].contains("bp");
+        let near = has(before(lower, m.span.start, 32), COST) || has(after(lower, m.span.end, 16), COST);
+        let shown = &lower[m.span.clone()];
+        let bp = m.unit == Unit::Points && (shown.contains("bp") || shown.contains("basis"));
         let value = match m.unit {
             Unit::Percent if near => Some(m.value / 100.0),
             Unit::Points if bp => Some(m.value / 100.0),
@@ -1176,6 +1231,32 @@ fn bound(m: &Mention, end: bool, lower: &str) -> Option<Date> {
             }
         }
     }
+}
+
+/// Spelled-out amounts of several words: "two hundred fifty thousand dollars".
+fn spelled_money(text: &str) -> Vec<Mention> {
+    static MONEY: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = crate::numbers::re(
+        &MONEY,
+        r"(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ]|\s+and\s+)?)+)\s*(thousand|million)\s+(dollars|won|krw|bucks)\b",
+    );
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let (Some(all), Some(words), Some(scale)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let cleaned = words.as_str().to_ascii_lowercase().replace(" and ", " ");
+        let Some(v) = crate::numbers::word_value(cleaned.trim()) else { continue };
+        let mult = if scale.as_str().eq_ignore_ascii_case("million") { 1e6 } else { 1e3 };
+        out.push(Mention {
+            text: all.as_str().to_string(),
+            span: all.range(),
+            value: v * mult,
+            half: 0.5 * mult,
+            sign: None,
+            approx: false,
+            unit: Unit::Money,
+        });
+    }
+    out
 }
 
 /// Spelled-out numbers the scan leaves (no unit after them): "twenty and sixty day",
@@ -1488,6 +1569,11 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
         .filter(|w| !mentions.iter().any(|m| m.span.start < w.span.end && w.span.start < m.span.end))
         .collect();
     mentions.extend(worded);
+    let money_words: Vec<Mention> = spelled_money(text)
+        .into_iter()
+        .filter(|w| !mentions.iter().any(|m| m.span.start < w.span.end && w.span.start < m.span.end))
+        .collect();
+    mentions.extend(money_words);
     let spelled = spelled_numbers(text, &mentions);
     mentions.extend(spelled);
     mentions.sort_by_key(|m| m.span.start);

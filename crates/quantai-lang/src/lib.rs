@@ -917,6 +917,10 @@ impl Lexicon {
             }
             let inside = overlapping(r.clone()).map(|c| text[c.range.clone()].chars().count()).max().unwrap_or(0);
             let w = &text[r.clone()];
+            // everyday verb endings are words, not typos of names (두려 하니 is not 하닉)
+            if EVERYDAY.contains(&w) {
+                continue;
+            }
             let longer = |f: &String| f.chars().count() > inside;
             let syllables = || if n >= 4 { self.correct(w).filter(longer) } else { None };
             let keys = || self.correct_ko(w).filter(longer);
@@ -1202,6 +1206,13 @@ fn one_edit(a: &str, b: &str) -> bool {
 }
 
 /// Particles and endings a Korean word may carry when it is corrected as a typo.
+/// Two-syllable everyday words (verb endings and connectives) that one jamo separates from a
+/// name or an abbreviation: never corrected.
+const EVERYDAY: &[&str] = &[
+    "하니", "하고", "하면", "해서", "하여", "하는", "하지", "하다", "하며", "하자", "하게", "하기", "하던", "한다",
+    "했다", "하죠", "하네", "되니", "되면", "이니", "인데", "이면", "으니", "지만", "해도", "해야",
+];
+
 const PARTICLES: [&str; 34] = [
     "이", "가", "은", "는", "을", "를", "의", "와", "과", "도", "로", "으로", "에", "에서", "에선", "랑", "이랑", "만",
     "까지", "부터", "보다", "처럼", "이나", "나", "인데", "이고", "하고", "에도", "으론", "론", "엔", "께", "거", "꺼",

@@ -102,7 +102,12 @@ fn eval(path: &str) -> quantai_ai::eval::BuilderEval {
 /// languages, declines found.
 #[test]
 fn held_out_sets_meet_the_target() {
-    for path in ["eval/builder/heldout.jsonl", "eval/builder2/heldout.jsonl", "eval/builder3/heldout.jsonl"] {
+    for path in [
+        "eval/builder/heldout.jsonl",
+        "eval/builder2/heldout.jsonl",
+        "eval/builder3/heldout.jsonl",
+        "eval/builder4/heldout.jsonl",
+    ] {
         let r = eval(path);
         let wrong: Vec<_> = r.per_line.iter().filter(|l| !l.correct).map(|l| (&l.id, &l.wrong)).collect();
         assert!(r.lines >= 100, "{path}: {} lines", r.lines);
