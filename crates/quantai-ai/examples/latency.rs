@@ -36,16 +36,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let lexicon = quantai_lang::Lexicon::shared();
     let mut bp = Vec::new();
-    for set in ["dev", "heldout"].iter().map(|p| format!("eval/builder/{p}.jsonl")).chain(
-        ["builder2", "builder3", "builder4"].iter().map(|d| format!("eval/{d}/heldout.jsonl")),
-    ) {
+    for set in ["dev", "heldout"]
+        .iter()
+        .map(|p| format!("eval/builder/{p}.jsonl"))
+        .chain(["builder2", "builder3", "builder4"].iter().map(|d| format!("eval/{d}/heldout.jsonl")))
+    {
         for l in quantai_ai::eval::read_builder_lines(&root(&set))? {
             bp.push(time(9, || quantai_ai::builder::parse(&lexicon, &l.request)));
         }
     }
     let routes: Vec<f64> =
         quantai_ai::chatops::SAMPLE_QUESTIONS.iter().map(|q| time(9, || quantai_ai::chatops::route(q))).collect();
-    for (name, v) in [("fact check per narrative", fc), ("builder parse per request", bp), ("ChatOps routing per question", routes)] {
+    for (name, v) in
+        [("fact check per narrative", fc), ("builder parse per request", bp), ("ChatOps routing per question", routes)]
+    {
         let (p50, p99, n) = pct(v);
         println!("{name:32} n={n:4}  p50 {p50:8.1} µs  p99 {p99:8.1} µs");
     }

@@ -186,6 +186,9 @@ fn has_word(lower: &str, words: &[&str]) -> bool {
 /// Declines, most specific first.
 fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsupported> {
     use Unsupported::*;
+    // a portfolio manager is a person, not a portfolio
+    let lower_owned = lower.replace("portfolio manager", "manager").replace("portfolio-manager", "manager");
+    let lower = lower_owned.as_str();
     if assets
         || has(
             lower,
@@ -295,6 +298,11 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "감성 분석",
             "감성분석",
             "classifier",
+            "gradient boosting",
+            "boosting model",
+            "train a model",
+            "its predictions",
+            "regression model",
             "svm",
             "서포트 벡터",
             "support vector",
@@ -341,6 +349,10 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
         lower,
         &[
             "분봉",
+            "hour candle",
+            "-hour bar",
+            "hour bars",
+            "4h candle",
             "시간봉",
             "minute",
             "hourly",
@@ -392,8 +404,20 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
     {
         return Some(Indicator);
     }
-    if has(lower, &["short-only", "short only", "only short", "숏만", "공매도만", "숏 전용", "short side only"])
-    {
+    if has(
+        lower,
+        &[
+            "short-only",
+            "short only",
+            "only short",
+            "숏만",
+            "공매도만",
+            "숏 전용",
+            "공매도 전용",
+            "숏 청산만",
+            "short side only",
+        ],
+    ) {
         return Some(ShortOnly);
     }
     if has(lower, &["no long positions", "no longs", "never long", "롱 없이", "숏으로만", "매도 포지션만"])
@@ -807,6 +831,14 @@ fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]
         .iter()
         .filter(|m| !INDEX.iter().any(|w| before(lower, m.span.start, 8).ends_with(w)))
         .filter(|m| matches!(m.unit, Unit::Plain | Unit::Days | Unit::Sigma | Unit::Multiple))
+        // "part 3 of 7", "step 2", "#4": counters, not parameters
+        .filter(|m| {
+            let b = before(lower, m.span.start, 8);
+            let a = after(lower, m.span.end, 5);
+            !(["part ", "chapter ", "step ", "#", "no. ", "episode "].iter().any(|w| b.ends_with(w))
+                || (a.starts_with(" of ") && b.ends_with("part ")))
+                && !(b.ends_with(" of ") && before(lower, m.span.start, 16).contains("part "))
+        })
         // quarter and half numbers belong to their dates
         .filter(|m| !["분기", "반기"].iter().any(|w| after(lower, m.span.end, 8).trim_start().starts_with(w)))
         .filter(|m| !skip.iter().any(|r| r.start < m.span.end && m.span.start < r.end))
@@ -1145,6 +1177,24 @@ fn initial_cash(
         if m.unit == Unit::Money {
             return (Some(m.value), Some(m.span.clone()));
         }
+        // "initial cash 15,000,000": a plain amount named as cash
+        let cash_word = has(
+            before(lower, m.span.start, 24),
+            &[
+                "initial cash",
+                "starting capital",
+                "capital of",
+                "cash of",
+                "초기 자본",
+                "초기자본",
+                "초기 자금",
+                "원금",
+                "시드",
+            ],
+        );
+        if m.unit == Unit::Plain && cash_word && m.value >= 1000.0 {
+            return (Some(m.value), Some(m.span.clone()));
+        }
         // "10k", "100k" with no currency sign
         if m.unit == Unit::Plain {
             let rest = &text[m.span.end..];
@@ -1189,10 +1239,17 @@ fn bound(m: &Mention, end: bool, lower: &str) -> Option<Date> {
     let y = m.value as i32;
     let after_text = after(lower, m.span.end, 12);
     let before_text = before(lower, m.span.start, 8);
+    let before_far = before(lower, m.span.start, 20);
     // halves and quarters next to a year
-    let half = if has(after_text, &["상반기", " h1", "h1"]) || before_text.contains("h1") {
+    let half = if has(after_text, &["상반기", " h1", "h1"])
+        || before_text.contains("h1")
+        || has(before_far, &["first half of", "1st half of", "front half of"])
+    {
         Some(1)
-    } else if has(after_text, &["하반기", " h2", "h2"]) || before_text.contains("h2") {
+    } else if has(after_text, &["하반기", " h2", "h2"])
+        || before_text.contains("h2")
+        || has(before_far, &["second half of", "2nd half of", "back half of", "latter half of"])
+    {
         Some(2)
     } else {
         None
@@ -1241,8 +1298,26 @@ fn spelled_money(text: &str) -> Vec<Mention> {
         r"(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ]|\s+and\s+)?)+)\s*(thousand|million)\s+(dollars|won|krw|bucks)\b",
     );
     let mut out = Vec::new();
+    static HALF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let half = crate::numbers::re(&HALF, r"(?i)\bhalf a (million|thousand)(?:\s+(?:dollars|won|krw|bucks))?\b");
+    for c in half.captures_iter(text) {
+        let (Some(all), Some(scale)) = (c.get(0), c.get(1)) else { continue };
+        let mult = if scale.as_str().eq_ignore_ascii_case("million") { 1e6 } else { 1e3 };
+        out.push(Mention {
+            text: all.as_str().to_string(),
+            span: all.range(),
+            value: 0.5 * mult,
+            half: 0.05 * mult,
+            sign: None,
+            approx: false,
+            unit: Unit::Money,
+        });
+    }
     for c in re.captures_iter(text) {
         let (Some(all), Some(words), Some(scale)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        if out.iter().any(|m| m.span.start < all.end() && all.start() < m.span.end) {
+            continue;
+        }
         let cleaned = words.as_str().to_ascii_lowercase().replace(" and ", " ");
         let Some(v) = crate::numbers::word_value(cleaned.trim()) else { continue };
         let mult = if scale.as_str().eq_ignore_ascii_case("million") { 1e6 } else { 1e3 };
@@ -1318,7 +1393,11 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
         if head.is_empty() || !head.chars().all(|c| "일이삼사오육칠팔구십백".contains(c)) {
             continue;
         }
-        if let Some((v, len)) = hangul_number(head) {
+        let single = |h: &str| -> Option<(f64, usize)> {
+            let v = "일이삼사오육칠팔구".chars().position(|c| h == c.to_string())? as f64 + 1.0;
+            Some((v, h.len()))
+        };
+        if let Some((v, len)) = hangul_number(head).or_else(|| single(head)) {
             if len == head.len() {
                 let span = i..i + cut + "일선".len();
                 out.push(Mention {
@@ -1681,8 +1760,24 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             },
         };
     };
-    if has(&lower, &["explain", "what is a", "what's a", "설명해", "뭐야", "뭔가요"])
-        && !has(&lower, &["backtest", "백테스트", "돌려"])
+    if has(
+        &lower,
+        &[
+            "explain",
+            "what is a",
+            "what's a",
+            "설명해",
+            "뭐야",
+            "뭔가요",
+            "뭐예요",
+            "뭐에요",
+            "무엇인가요",
+            "계산식",
+            "계산 방법",
+            "how is it calculated",
+            "how do you calculate",
+        ],
+    ) && !has(&lower, &["backtest", "백테스트", "돌려"])
     {
         return decline(Unsupported::NotAStrategy);
     }

@@ -182,12 +182,30 @@ fn group_json(g: &UsageGroup) -> Value {
 
 /// Questions people ask an ops chat, for the routing benchmark (not an evaluation set).
 pub const SAMPLE_QUESTIONS: &[&str] = &[
-    "오늘 비용 얼마야?", "이번 달 모델별 사용량 보여줘", "how much did we spend today?", "usage by service this month",
-    "which model does strategy_builder use?", "narrative_report는 어떤 모델 써?", "예산 얼마나 남았어?", "budget status",
-    "what are the rate limits?", "레이트 리밋 알려줘", "my best backtest by Sharpe", "수익률 제일 좋은 백테스트",
-    "내 전략 목록", "show my saved strategies", "AAPL 데이터 점검 결과", "price of GOOG", "삼성전자 RSI 전략 찾아줘",
-    "find my bollinger tests", "backtest AAPL 20/60 SMA cross from 2005", "reload the catalog", "set budget to 5 dollars daily",
-    "revoke key 123e4567", "안녕", "what can you do?",
+    "오늘 비용 얼마야?",
+    "이번 달 모델별 사용량 보여줘",
+    "how much did we spend today?",
+    "usage by service this month",
+    "which model does strategy_builder use?",
+    "narrative_report는 어떤 모델 써?",
+    "예산 얼마나 남았어?",
+    "budget status",
+    "what are the rate limits?",
+    "레이트 리밋 알려줘",
+    "my best backtest by Sharpe",
+    "수익률 제일 좋은 백테스트",
+    "내 전략 목록",
+    "show my saved strategies",
+    "AAPL 데이터 점검 결과",
+    "price of GOOG",
+    "삼성전자 RSI 전략 찾아줘",
+    "find my bollinger tests",
+    "backtest AAPL 20/60 SMA cross from 2005",
+    "reload the catalog",
+    "set budget to 5 dollars daily",
+    "revoke key 123e4567",
+    "안녕",
+    "what can you do?",
 ];
 
 /// The intent the deterministic router found: a tool and its arguments.

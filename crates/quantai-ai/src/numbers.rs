@@ -205,7 +205,7 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
     static DECADE: OnceLock<Regex> = OnceLock::new();
     let words = re(
         &WORDS,
-        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard deviations?|std|sigma|percent|days?|months?))\b",
+        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard deviations?|std|sigma|percent|days?|months?))\b",
     );
     for c in words.captures_iter(text) {
         let (Some(all), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(3)) else { continue };
