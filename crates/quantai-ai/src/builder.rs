@@ -834,10 +834,9 @@ fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]
         // "part 3 of 7", "step 2", "#4": counters, not parameters
         .filter(|m| {
             let b = before(lower, m.span.start, 8);
-            let a = after(lower, m.span.end, 5);
-            !(["part ", "chapter ", "step ", "#", "no. ", "episode "].iter().any(|w| b.ends_with(w))
-                || (a.starts_with(" of ") && b.ends_with("part ")))
-                && !(b.ends_with(" of ") && before(lower, m.span.start, 16).contains("part "))
+            let counter = ["part ", "chapter ", "step ", "#", "no. ", "episode "].iter().any(|w| b.ends_with(w));
+            let of_total = b.ends_with(" of ") && before(lower, m.span.start, 16).contains("part ");
+            !counter && !of_total
         })
         // quarter and half numbers belong to their dates
         .filter(|m| !["분기", "반기"].iter().any(|w| after(lower, m.span.end, 8).trim_start().starts_with(w)))
