@@ -246,6 +246,10 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "스트래들",
             " puts",
             "the wheel",
+            "콜 팔",
+            "콜을 팔",
+            "외가격",
+            "프리미엄 먹",
             "cash secured",
             "cash-secured",
             "cc's",
@@ -855,7 +859,9 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
             let periods: Vec<&&Mention> = nums.iter().filter(|m| is_int(m.value) && m.unit != Unit::Sigma).collect();
             // "26 slow 12 fast": every number followed by its own label word
             let postfix = |m: &Mention| -> Option<&'static str> {
-                let a = after(lower, m.span.end, 12).trim_start();
+                let a = after(lower, m.span.end, 20).trim_start();
+                let a =
+                    ["-period ", "-day ", " day ", "-bar ", "일 "].iter().find_map(|u| a.strip_prefix(u)).unwrap_or(a);
                 NAMES
                     .iter()
                     .find(|(_, ws)| ws.iter().any(|w| starts_word_ascii(a, w)))
@@ -1411,6 +1417,66 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
             }
         }
     }
+    // standalone Sino-Korean numerals: "단기 십 장기 사십", "RSI 기간은 칠일", "이천이십년부터"
+    const NUMERALS: &str = "일이삼사오육칠팔구십백천";
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        if !NUMERALS.contains(c) || prev.is_some_and(hangul) {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < chars.len() && NUMERALS.contains(chars[e].1) {
+            e += 1;
+        }
+        let end = chars.get(e).map_or(text.len(), |x| x.0);
+        let next = chars.get(e).map(|x| x.1);
+        let run = &text[start..end];
+        k = e;
+        if next == Some('선') || out.iter().any(|m: &Mention| m.span.start <= start && start < m.span.end) {
+            continue;
+        }
+        let particle = |c: Option<char>| c.is_none_or(|c| !hangul(c) || "으로에을를이가은는와과도만".contains(c));
+        let value_of = |h: &str| {
+            hangul_number(h)
+                .filter(|(_, len)| *len == h.len())
+                .map(|(v, _)| v)
+                .or_else(|| "일이삼사오육칠팔구".chars().position(|d| h == d.to_string()).map(|i| i as f64 + 1.0))
+        };
+        let (value, unit, span_end) = if run.chars().count() >= 2 && run.ends_with('일') && particle(next) {
+            match value_of(&run[..run.len() - '일'.len_utf8()]) {
+                Some(v) => (v, Unit::Days, end),
+                None => continue,
+            }
+        } else if next == Some('년') {
+            match value_of(run) {
+                Some(v) if (1900.0..=2100.0).contains(&v) => {
+                    (v, Unit::Date { month: None, day: None }, end + '년'.len_utf8())
+                }
+                _ => continue,
+            }
+        } else if run.chars().any(|c| "십백천".contains(c)) && particle(next) {
+            match value_of(run) {
+                Some(v) => (v, Unit::Plain, end),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        out.push(Mention {
+            text: text[start..span_end].to_string(),
+            span: start..span_end,
+            value,
+            half: 0.5,
+            sign: None,
+            approx: false,
+            unit,
+        });
+    }
     static HALF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let half = crate::numbers::re(
         &HALF,
@@ -1492,7 +1558,7 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
     match dates {
         [] => (None, None),
         [one] => {
-            let b = before(lower, one.span.start, 12);
+            let b = before(lower, one.span.start, 24);
             let a = after(lower, one.span.end, 16);
             let relative_end = has(
                 lower,
@@ -1500,11 +1566,15 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
             );
             let from = (has(a, &["부터", "이후", "~", "초", " 초"]) && !has(a, &["까지"]))
                 || has_word(a, &["onward", "onwards"])
-                || has_word(b, &["since", "from", "start", "starting", "after", "beginning", "bought", "buy"])
+                || has_word(
+                    b_near_from(lower, one),
+                    &["since", "from", "start", "starting", "after", "beginning", "bought", "buy"],
+                )
                 || has(b, &["매수"]);
+            let b_near = before(lower, one.span.start, 12);
             let to = has(a, &["까지", "말까지"])
-                || has_word(b, &["through", "until", "till", "to", "by", "thru"])
-                || has(b, &["up to"]);
+                || has_word(b_near, &["through", "until", "till", "to", "by", "thru"])
+                || has(b, &["up to", "end of", "until the end"]);
             let exact_day = matches!(one.unit, Unit::Date { day: Some(_), .. });
             let month_only = matches!(one.unit, Unit::Date { month: Some(_), day: None });
             let part_of_year =
@@ -1517,8 +1587,26 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
                 (bound(one, false, lower), bound(one, true, lower))
             }
         }
-        [first, .., last] => (bound(first, false, lower), bound(last, true, lower)),
+        [first, .., last] => {
+            // several dates ("상장이 2021년 8월이니까 2021년 8월 10일부터 2023년 말까지"): the ones
+            // marked as start and end, else the first and the last
+            let starts = |d: &&&Mention| {
+                let a = after(lower, d.span.end, 12);
+                has(a, &["부터", "이후"]) || has_word(before(lower, d.span.start, 10), &["from", "since", "between"])
+            };
+            let ends = |d: &&&Mention| {
+                let a = after(lower, d.span.end, 12);
+                has(a, &["까지"]) || has_word(before(lower, d.span.start, 10), &["to", "through", "until", "and"])
+            };
+            let s = dates.iter().find(starts).unwrap_or(first);
+            let e = dates.iter().rev().find(ends).unwrap_or(last);
+            (bound(s, false, lower), bound(e, true, lower))
+        }
     }
+}
+
+fn b_near_from<'a>(lower: &'a str, one: &Mention) -> &'a str {
+    before(lower, one.span.start, 12)
 }
 
 /// Words that are also US tickers but mean themselves in a request.
@@ -1701,6 +1789,9 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             "goes short",
             "go short",
             "short side",
+            "short positions",
+            "allowing short",
+            "allow short",
             "shorts allowed",
             "short allowed",
             "allow shorts",

@@ -145,6 +145,18 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
         }
         push_date(out, text, all.range(), y, c.get(2).and_then(|m| int(m.as_str())), None);
     }
+    // "2 January 2018", "28 Dec 2023"
+    static DMY: OnceLock<Regex> = OnceLock::new();
+    let dmy = re(
+        &DMY,
+        r"(?i)\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)",
+    );
+    for c in dmy.captures_iter(text) {
+        let (Some(all), Some(mw)) = (c.get(0), c.get(2)) else { continue };
+        let Some(y) = c.get(3).and_then(|m| int(m.as_str())) else { continue };
+        let d = c.get(1).and_then(|m| int(m.as_str()));
+        push_date(out, text, all.range(), y, month_of(mw.as_str()).map(i64::from), d);
+    }
     let en = re(
         &EN,
         r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})(?-u:\b)",

@@ -71,7 +71,7 @@ pub(crate) async fn chatops(
     responses(
         (status = 200, description = "Acknowledged; the answer follows at response_url"),
         (status = 401, description = "Missing or wrong signature", body = ErrorBody),
-        (status = 503, description = "No signing secret configured", body = ErrorBody)))]
+        (status = 404, description = "Slack commands are off (no signing secret configured)", body = ErrorBody)))]
 pub(crate) async fn slack(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
@@ -80,8 +80,8 @@ pub(crate) async fn slack(
     use quantai_core::ErrorCode;
     let Some(secret) = state.slack_secret.as_ref() else {
         return Err(ApiError::new(
-            ErrorCode::Unavailable,
-            "Slack commands are off: ai.slack_signing_secret is not set",
+            ErrorCode::NotFound,
+            "Slack commands are off: set ai.slack_signing_secret to turn them on",
         ));
     };
     let header = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();

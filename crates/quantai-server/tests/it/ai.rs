@@ -471,3 +471,11 @@ async fn an_experiment_splits_narratives_between_models_and_reports_each_arm() {
     body(app.post("/api/v1/ai/narratives", &app.key).json(&req).send().await.unwrap(), 200).await;
     assert_eq!(app.mock.state.scripted().last().unwrap()["model"], "gpt-4o-mini");
 }
+
+#[tokio::test]
+async fn slack_commands_are_off_without_a_signing_secret() {
+    let app = spawn_app().await;
+    let r = app.http.post(app.url("/api/v1/slack/commands")).body("text=hi").send().await.unwrap();
+    let e = openai_error(r, 404).await;
+    assert!(e["message"].as_str().unwrap().contains("ai.slack_signing_secret"), "{e}");
+}
