@@ -37,7 +37,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let lexicon = quantai_lang::Lexicon::shared();
     let mut bp = Vec::new();
     for set in ["dev", "heldout"].iter().map(|p| format!("eval/builder/{p}.jsonl")).chain(
-        ["builder2", "builder3", "builder4", "builder5", "builder6"].iter().map(|d| format!("eval/{d}/heldout.jsonl")),
+        ["builder2", "builder3", "builder4", "builder5", "builder6", "builder7"]
+            .iter()
+            .map(|d| format!("eval/{d}/heldout.jsonl")),
     ) {
         for l in quantai_ai::eval::read_builder_lines(&root(&set))? {
             bp.push(time(9, || quantai_ai::builder::parse(&lexicon, &l.request)));

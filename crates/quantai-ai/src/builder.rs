@@ -446,7 +446,21 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
     ) {
         return Some(RegularPurchases);
     }
-    if has(lower, &["달러 인덱스", "dollar index", "금리", "interest rate", "유가", "oil price"]) {
+    if has(
+        lower,
+        &[
+            "달러 인덱스",
+            "dollar index",
+            "금리",
+            "interest rate",
+            "유가",
+            "oil price",
+            "treasury",
+            "bond yield",
+            "국채",
+            "10-year yield",
+        ],
+    ) {
         return Some(CrossAsset);
     }
     let percent = lower.contains('%') || lower.contains("퍼센트") || lower.contains("프로");
@@ -942,6 +956,8 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                         "above",
                         "sell at",
                         "sell above",
+                        "매도 기준",
+                        "매도기준",
                         "exit threshold",
                         "exit level",
                         "넘",
@@ -1300,7 +1316,7 @@ fn spelled_money(text: &str) -> Vec<Mention> {
     static MONEY: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = crate::numbers::re(
         &MONEY,
-        r"(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ]|\s+and\s+)?)+)\s*(thousand|million)\s+(dollars|won|krw|bucks)\b",
+        r"(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ]|\s+and\s+)?)+)\s*(thousand|million|grand)(?:\s+(dollars|won|krw|bucks))?\b",
     );
     let mut out = Vec::new();
     static HALF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
@@ -1326,6 +1342,11 @@ fn spelled_money(text: &str) -> Vec<Mention> {
         let cleaned = words.as_str().to_ascii_lowercase().replace(" and ", " ");
         let Some(v) = crate::numbers::word_value(cleaned.trim()) else { continue };
         let mult = if scale.as_str().eq_ignore_ascii_case("million") { 1e6 } else { 1e3 };
+        // "ten thousand" alone is a number; with a currency or "grand" it is cash
+        let cashlike = c.get(3).is_some() || scale.as_str().eq_ignore_ascii_case("grand");
+        if !cashlike {
+            continue;
+        }
         out.push(Mention {
             text: all.as_str().to_string(),
             span: all.range(),
@@ -1459,7 +1480,12 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
                 }
                 _ => continue,
             }
-        } else if run.chars().any(|c| "십백천".contains(c)) && particle(next) {
+        } else if (run.chars().any(|c| "십백천".contains(c))
+            || ["단기", "장기", "기간", "하단", "상단", "빠른선", "느린선", "시그널", "기간은", "기간을"]
+                .iter()
+                .any(|w| text[..start].trim_end().trim_end_matches(',').ends_with(w)))
+            && particle(next)
+        {
             match value_of(run) {
                 Some(v) => (v, Unit::Plain, end),
                 None => continue,
@@ -1476,6 +1502,45 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
             approx: false,
             unit,
         });
+    }
+    // native Korean numbers: "기간 아홉으로", "열다섯일"
+    const NATIVE: [(&str, f64); 16] = [
+        ("열다섯", 15.0),
+        ("스물", 20.0),
+        ("서른", 30.0),
+        ("마흔", 40.0),
+        ("쉰", 50.0),
+        ("하나", 1.0),
+        ("둘", 2.0),
+        ("셋", 3.0),
+        ("넷", 4.0),
+        ("다섯", 5.0),
+        ("여섯", 6.0),
+        ("일곱", 7.0),
+        ("여덟", 8.0),
+        ("아홉", 9.0),
+        ("열", 10.0),
+        ("예순", 60.0),
+    ];
+    for (w, v) in NATIVE {
+        for (i, _) in text.match_indices(w) {
+            let prev = text[..i].chars().next_back();
+            let next = text[i + w.len()..].chars().next();
+            let standalone = prev.is_none_or(|c| !hangul(c))
+                && next.is_none_or(|c| !hangul(c) || "으로에을를이가은는와과도만일".contains(c));
+            if !standalone || out.iter().any(|m: &Mention| m.span.start < i + w.len() && i < m.span.end) {
+                continue;
+            }
+            out.push(Mention {
+                text: w.to_string(),
+                span: i..i + w.len(),
+                value: v,
+                half: 0.5,
+                sign: None,
+                approx: false,
+                unit: Unit::Plain,
+            });
+        }
     }
     static HALF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let half = crate::numbers::re(
@@ -1566,10 +1631,8 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
             );
             let from = (has(a, &["부터", "이후", "~", "초", " 초"]) && !has(a, &["까지"]))
                 || has_word(a, &["onward", "onwards"])
-                || has_word(
-                    b_near_from(lower, one),
-                    &["since", "from", "start", "starting", "after", "beginning", "bought", "buy"],
-                )
+                || has_word(b_near_from(lower, one), &["since", "from", "start", "starting", "after", "beginning"])
+                || has_word(before(lower, one.span.start, 12), &["bought", "buy"])
                 || has(b, &["매수"]);
             let b_near = before(lower, one.span.start, 12);
             let to = has(a, &["까지", "말까지"])
@@ -1606,7 +1669,7 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
 }
 
 fn b_near_from<'a>(lower: &'a str, one: &Mention) -> &'a str {
-    before(lower, one.span.start, 12)
+    before(lower, one.span.start, 36)
 }
 
 /// Words that are also US tickers but mean themselves in a request.

@@ -23,6 +23,8 @@ use serde_json::{json, Map, Value};
 use crate::{AiError, GeneratedBy};
 
 pub const SERVICE: &str = "chatops_advanced";
+/// Messages of a conversation kept for the next question (user and assistant turns).
+const HISTORY_MESSAGES: usize = 12;
 
 /// Who is asking.
 #[derive(Clone, Debug)]
@@ -532,13 +534,28 @@ impl ChatOps {
         if message.is_empty() || message.chars().count() > 2000 {
             return Err(AiError::Invalid { field: "message", message: "must be 1 to 2000 characters".into() });
         }
-        let conversation_id = req.conversation_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let conversation_id = match &req.conversation_id {
+            Some(c) if c.is_empty() || c.len() > 64 => {
+                return Err(AiError::Invalid { field: "conversation_id", message: "must be 1 to 64 characters".into() })
+            }
+            Some(c) => c.clone(),
+            None => uuid::Uuid::new_v4().to_string(),
+        };
+        // earlier turns of this conversation (the caller's own only)
+        let mut history: Vec<Value> = match self.store.conversation(&conversation_id, &caller.user, SERVICE).await? {
+            Some(state) => serde_json::from_str(&state).unwrap_or_default(),
+            None if req.conversation_id.is_some() => {
+                return Err(AiError::NotFound(format!("no conversation {conversation_id:?} of yours")));
+            }
+            None => Vec::new(),
+        };
         let korean = message.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        let mut reply = None;
         if self.gateway.llm_ready(SERVICE) {
-            match self.llm_loop(caller, message, korean).await {
+            match self.llm_loop(caller, message, korean, &history).await {
                 Ok((answer, calls, model, cost)) => {
-                    return Ok(ChatOpsReply {
-                        conversation_id,
+                    reply = Some(ChatOpsReply {
+                        conversation_id: conversation_id.clone(),
                         answer,
                         generated_by: GeneratedBy::Llm,
                         tool_calls: calls,
@@ -549,21 +566,35 @@ impl ChatOps {
                 Err(e) => tracing::warn!(error = %e, "ChatOps LLM failed; the router answers"),
             }
         }
-        let (answer, calls) = match route(message) {
-            Some((name, args)) => {
-                let call = self.call_tool(caller, name, &args).await;
-                (describe(&call, korean), vec![call])
+        let reply = match reply {
+            Some(r) => r,
+            None => {
+                let (answer, calls) = match route(message) {
+                    Some((name, args)) => {
+                        let call = self.call_tool(caller, name, &args).await;
+                        (describe(&call, korean), vec![call])
+                    }
+                    None => (help(korean), Vec::new()),
+                };
+                ChatOpsReply {
+                    conversation_id: conversation_id.clone(),
+                    answer,
+                    generated_by: GeneratedBy::Template,
+                    tool_calls: calls,
+                    model: None,
+                    cost_usd: "0".into(),
+                }
             }
-            None => (help(korean), Vec::new()),
         };
-        Ok(ChatOpsReply {
-            conversation_id,
-            answer,
-            generated_by: GeneratedBy::Template,
-            tool_calls: calls,
-            model: None,
-            cost_usd: "0".into(),
-        })
+        // the last turns are kept for the next question
+        history.push(json!({"role": "user", "content": message}));
+        history.push(json!({"role": "assistant", "content": reply.answer}));
+        let keep = history.len().saturating_sub(HISTORY_MESSAGES);
+        let state = serde_json::to_string(&history[keep..]).unwrap_or_else(|_| "[]".into());
+        self.store
+            .save_conversation(&conversation_id, &caller.user, SERVICE, &state, quantai_gateway::now_ms())
+            .await?;
+        Ok(reply)
     }
 
     async fn llm_loop(
@@ -571,6 +602,7 @@ impl ChatOps {
         caller: &Caller,
         message: &str,
         korean: bool,
+        history: &[Value],
     ) -> Result<(String, Vec<ToolCall>, String, Cost), AiError> {
         let system = format!(
             "You are quantai's operations assistant. Answer from tool results only; never guess figures. Answer in {}. \
@@ -579,8 +611,9 @@ impl ChatOps {
             caller.user,
             if caller.admin { "admin" } else { "user" }
         );
-        let mut messages =
-            vec![json!({"role": "system", "content": system}), json!({"role": "user", "content": message})];
+        let mut messages = vec![json!({"role": "system", "content": system})];
+        messages.extend(history.iter().cloned());
+        messages.push(json!({"role": "user", "content": message}));
         let mut calls = Vec::new();
         let mut cost = Cost::ZERO;
         let mut model = String::new();

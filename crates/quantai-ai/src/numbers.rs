@@ -121,6 +121,21 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
     static KO: OnceLock<Regex> = OnceLock::new();
     static YM: OnceLock<Regex> = OnceLock::new();
     static EN: OnceLock<Regex> = OnceLock::new();
+    // "06/15/2020" (US) or "15/06/2020" (a first part above 12 is the day)
+    static MDY: OnceLock<Regex> = OnceLock::new();
+    let mdy = re(&MDY, r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)");
+    for c in mdy.captures_iter(text) {
+        let (Some(all), Some(a), Some(b), Some(y)) = (
+            c.get(0),
+            c.get(1).and_then(|m| int(m.as_str())),
+            c.get(2).and_then(|m| int(m.as_str())),
+            c.get(3).and_then(|m| int(m.as_str())),
+        ) else {
+            continue;
+        };
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        push_date(out, text, all.range(), y, Some(m), Some(d));
+    }
     let full = re(&FULL, r"(?-u:\b)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?-u:\b)");
     for c in full.captures_iter(text) {
         let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
@@ -334,46 +349,84 @@ fn korean_scale(c: char) -> Option<f64> {
 /// A Korean money compound starting with the number at `at`: "1억 2,583만 5천 원", "5천만",
 /// "16만 2,560달러". Returns (value, half unit, end, currency word seen).
 fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize, Option<&'static str>)> {
+    // terms "N천", "N백", "N십" add up to a section; 만/억/조 multiply the section; sections
+    // continue after spaces while the scale falls ("1억 2,583만 5천 원", "7천5백만", "5백만")
     let mut pos = at;
     let mut total = 0.0;
+    let mut section = 0.0;
     let mut half = 0.0;
+    let mut section_half = 0.0;
     let mut last_scale = f64::INFINITY;
+    let mut terms = 0;
     let mut groups = 0;
+    let small = |c: char| match c {
+        '천' => Some(1e3),
+        '백' => Some(1e2),
+        '십' => Some(1e1),
+        _ => None,
+    };
     while let Some((v, dec, end)) = number_at(text, pos) {
         let mut p = end;
-        let mut mult = 1.0;
-        if text[p..].starts_with('천') {
-            mult = 1e3;
+        let unit = text[p..].chars().next().and_then(small);
+        if let Some(u) = unit {
             p += '천'.len_utf8();
+            section += v * u;
+            section_half = 0.5 * 10f64.powi(-dec) * u;
+            terms += 1;
         }
         let scale = text[p..].chars().next().and_then(korean_scale);
-        if let Some(s) = scale {
-            mult *= s;
+        if let Some(sc) = scale {
+            if unit.is_none() {
+                section += v;
+                section_half = 0.5 * 10f64.powi(-dec);
+            }
+            if sc >= last_scale {
+                break;
+            }
             p += '만'.len_utf8();
+            total += section * sc;
+            half = section_half * sc;
+            section = 0.0;
+            last_scale = sc;
+            groups += 1;
+            pos = p;
+        } else if unit.is_some() {
+            pos = p;
+            // "7천5백만": the next term follows at once
+            if text[pos..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+        } else {
+            // a bare number counts only as the last part before 원/달러
+            let currency = currency_word(text[p..].trim_start());
+            if currency.is_none() {
+                break;
+            }
+            {
+                section += v;
+                section_half = 0.5 * 10f64.powi(-dec);
+                pos = p;
+                break;
+            }
         }
-        let is_group = mult > 1.0;
-        let currency = currency_word(text[p..].trim_start());
-        // a bare number counts only with 원/달러 after it
-        if (!is_group && currency.is_none()) || mult >= last_scale {
-            break;
-        }
-        last_scale = mult;
-        total += v * mult;
-        half = 0.5 * 10f64.powi(-dec) * mult;
-        groups += 1;
-        pos = p;
-        if !is_group {
-            break;
-        }
-        // the next, smaller group after spaces
+        // the next group after spaces
         let next = pos + (text[pos..].len() - text[pos..].trim_start().len());
         if !text[next..].starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
         pos = next;
     }
-    if groups == 0 {
-        return None;
+    if section > 0.0 {
+        total += section;
+        half = section_half;
+    }
+    if groups == 0 && terms == 0 {
+        // a plain number with 원/달러 after it
+        let (v, dec, end) = number_at(text, at)?;
+        let tail = &text[end..];
+        let skip = tail.len() - tail.trim_start().len();
+        let (word, len) = currency_word(tail.trim_start())?;
+        return Some((v, 0.5 * 10f64.powi(-dec), end + skip + len, Some(word)));
     }
     // step back over spaces taken before a group that did not follow
     let mut end = pos;

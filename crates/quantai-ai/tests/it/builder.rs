@@ -107,6 +107,9 @@ fn held_out_sets_meet_the_target() {
         "eval/builder2/heldout.jsonl",
         "eval/builder3/heldout.jsonl",
         "eval/builder4/heldout.jsonl",
+        "eval/builder5/heldout.jsonl",
+        "eval/builder6/heldout.jsonl",
+        "eval/builder7/heldout.jsonl",
     ] {
         let r = eval(path);
         let wrong: Vec<_> = r.per_line.iter().filter(|l| !l.correct).map(|l| (&l.id, &l.wrong)).collect();

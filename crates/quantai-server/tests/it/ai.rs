@@ -479,3 +479,77 @@ async fn slack_commands_are_off_without_a_signing_secret() {
     let e = openai_error(r, 404).await;
     assert!(e["message"].as_str().unwrap().contains("ai.slack_signing_secret"), "{e}");
 }
+
+#[tokio::test]
+async fn an_experiment_on_template_versions_renders_each_users_arm() {
+    let app = spawn_app().await;
+    let post = |body: Value| app.post("/api/v1/gen-ai/templates", &app.admin_key).json(&body).send();
+    for text in ["Short summary of {{symbol}}", "Detailed report of {{symbol}}"] {
+        let t: Value = post(json!({"name": "bt.report", "body": text})).await.unwrap().json().await.unwrap();
+        let v = t["version"].as_i64().unwrap();
+        let r = app
+            .post(&format!("/api/v1/gen-ai/templates/bt.report/versions/{v}/approve"), &app.admin_key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+    }
+    // alice's key calls as narrative_report
+    let exp = json!({"service": "narrative_report", "name": "prompt v1 vs v2", "arms": [
+        {"name": "v1", "template_version": 1, "percent": 50}, {"name": "v2", "template_version": 2, "percent": 50}]});
+    let e = body(app.post("/api/v1/ai/experiments", &app.admin_key).json(&exp).send().await.unwrap(), 201).await;
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let r = app.chat(json!({"quantai_template": {"name": "bt.report", "variables": {"symbol": "005930"}}})).await;
+        assert_eq!(r.status(), 200);
+        seen.push(app.upstream_body()["messages"][0]["content"].as_str().unwrap().to_string());
+    }
+    assert!(seen.iter().all(|s| *s == seen[0]), "sticky: {seen:?}");
+    let rows = app.rows(3).await;
+    let arm = rows[0].experiment_arm.clone().unwrap();
+    let want = if seen[0].starts_with("Short") { "v1" } else { "v2" };
+    assert_eq!(arm, format!("{}/{want}", e["id"].as_str().unwrap()));
+    assert_eq!(rows[0].template_version, Some(if want == "v1" { 1 } else { 2 }));
+    // a version named by the caller wins over the arm
+    let r =
+        app.chat(json!({"quantai_template": {"name": "bt.report", "version": 1, "variables": {"symbol": "X"}}})).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(app.upstream_body()["messages"][0]["content"], "Short summary of X");
+}
+
+#[tokio::test]
+async fn a_chatops_conversation_remembers_its_turns_for_its_owner_only() {
+    let app = spawn_app().await;
+    app.mock.state.script([Scripted::Content("Your spend today is in the ledger.".into())]);
+    let first = ask(&app, &app.key, "how much did I spend today?").await;
+    let conv = first["conversation_id"].as_str().unwrap().to_string();
+    app.mock.state.script([Scripted::Content("The same as before.".into())]);
+    let r = body(
+        app.post("/api/v1/ai/chatops", &app.key)
+            .json(&json!({"message": "and yesterday?", "conversation_id": conv}))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(r["conversation_id"], conv.as_str());
+    // the second call carried the first turn
+    let sent = app.mock.state.scripted();
+    let msgs = sent[1]["messages"].as_array().unwrap();
+    let texts: Vec<&str> = msgs.iter().filter_map(|m| m["content"].as_str()).collect();
+    assert!(
+        texts.contains(&"how much did I spend today?") && texts.contains(&"Your spend today is in the ledger."),
+        "{texts:?}"
+    );
+    let (bob, _) = app.store.create_key("bob", quantai_store::keys::Role::User, None, 0).await.unwrap();
+    openai_error(
+        app.post("/api/v1/ai/chatops", &bob)
+            .json(&json!({"message": "hi", "conversation_id": conv}))
+            .send()
+            .await
+            .unwrap(),
+        404,
+    )
+    .await;
+}
