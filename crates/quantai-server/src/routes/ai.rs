@@ -80,7 +80,7 @@ pub(crate) async fn slack(
     use quantai_core::ErrorCode;
     let Some(secret) = state.slack_secret.as_ref() else {
         return Err(ApiError::new(
-            ErrorCode::NotFound,
+            ErrorCode::ResourceNotFound,
             "Slack commands are off: set ai.slack_signing_secret to turn them on",
         ));
     };
