@@ -109,6 +109,10 @@ const KEYWORDS: &[(&str, Kpi)] = &[
     ("주가", Kpi::BuyHoldReturn),
     ("종목 자체", Kpi::BuyHoldReturn),
     ("벤치마크", Kpi::BuyHoldReturn),
+    ("들고 있었으면", Kpi::BuyHoldReturn),
+    ("들고 있었다면", Kpi::BuyHoldReturn),
+    ("사서 들고", Kpi::BuyHoldReturn),
+    ("존버", Kpi::BuyHoldReturn),
     ("바이앤홀드", Kpi::BuyHoldReturn),
     ("buy-and-hold", Kpi::BuyHoldReturn),
     ("buy and hold", Kpi::BuyHoldReturn),
@@ -453,7 +457,7 @@ fn told_from_holding(
             "며 ",
         ],
     );
-    let strategy_after = has_any(after_word, &["strategy", "전략", " it "]);
+    let strategy_after = has_any(after_word, &["strategy", "전략", " it ", "you", "we're", "we ", "our "]);
     subject && !object && !strategy_after
 }
 
@@ -491,6 +495,8 @@ fn direction_of(i: usize) -> (bool, bool) {
 
 /// Words after a number that start the next item ("…, while the shares fell").
 const JOINERS: &[&str] = &[
+    " / ",
+    " | ",
     " and ",
     " while ",
     " but ",
@@ -543,7 +549,7 @@ fn clause_start(text: &str, at: usize) -> usize {
     for (i, c) in head.char_indices() {
         let next = head[i + c.len_utf8()..].chars().next();
         let boundary = match c {
-            '\n' | ';' | '!' | '?' | '|' | '·' | '•' => true,
+            '\n' | ';' | '!' | '?' | '·' | '•' => true,
             '.' => next.is_none_or(|n| n.is_whitespace()),
             _ => false,
         };
@@ -559,7 +565,7 @@ fn clause_end(text: &str, from: usize) -> usize {
     for (i, c) in tail.char_indices() {
         let next = tail[i + c.len_utf8()..].chars().next();
         let boundary = match c {
-            '\n' | ';' | '!' | '?' | '|' | '·' | '•' => true,
+            '\n' | ';' | '!' | '?' | '·' | '•' => true,
             '.' => next.is_none_or(|n| n.is_whitespace()),
             _ => false,
         };
@@ -910,14 +916,15 @@ fn check_date(
     let _ = text;
     let after = lower[fwd.clone()].trim_start();
     let before = lower[back.clone()].trim_end();
-    let starts_range = ["부터", "초부터", " 초부터", "~", "–", "—", "-", "to ", "through", "until", "thru", "에서"]
-        .iter()
-        .any(|w| after.starts_with(w))
-        || ["from", "since", "between"].iter().any(|w| before.ends_with(w));
+    let starts_range =
+        ["부터", "초부터", " 초부터", "초", " 초", "~", "–", "—", "-", "to ", "through", "until", "thru", "에서"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || ["from", "since", "between"].iter().any(|w| before.ends_with(w));
     let ends_range = ["~", "–", "—", "-", " to", "through", "until", "thru", "and"]
         .iter()
         .any(|w| before.ends_with(w.trim_start()) && !before.is_empty())
-        || ["까지", "말까지", " 말까지"].iter().any(|w| after.starts_with(w));
+        || ["까지", "말까지", " 말까지", "말", " 말"].iter().any(|w| after.starts_with(w));
     let y = m.value as i32;
     let fits = |d: time::Date| {
         y == d.year() && month.is_none_or(|mo| mo == u8::from(d.month())) && day.is_none_or(|dd| dd == d.day())

@@ -78,6 +78,38 @@ fn month_of(word: &str) -> Option<u8> {
     MONTHS.iter().position(|m| w.starts_with(m)).map(|i| i as u8 + 1)
 }
 
+/// A two-digit number that is a year: "21년부터", "23년까지", "19년 초", "21~23년", "20년 말".
+/// Returns the length of what follows it that belongs to it (`년`).
+fn two_digit_year_at(text: &str, s: usize, end: usize, v: f64, dec: i32) -> Option<usize> {
+    if dec != 0 || !(10.0..=99.0).contains(&v) || end - s != 2 {
+        return None;
+    }
+    let rest = &text[end..];
+    if let Some(r) = rest.strip_prefix('년') {
+        let r = r.trim_start();
+        let year_words = ["부터", "까지", "초", "말", "도", "상반기", "하반기", "이후", "~", "–", "-"];
+        let before = text[..s].trim_end();
+        if year_words.iter().any(|w| r.starts_with(w)) || before.ends_with('~') || before.ends_with('–') {
+            return Some('년'.len_utf8());
+        }
+        return None;
+    }
+    // "21~23년": the first of a range whose second is a year
+    let r = rest.trim_start();
+    let tilde = r.strip_prefix('~').or_else(|| r.strip_prefix('–'))?.trim_start();
+    let b = tilde.as_bytes();
+    (b.len() >= 3 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && tilde[2..].starts_with('년')).then_some(0)
+}
+
+/// A two-digit year: 2000–2050, else 1951–1999.
+fn two_digit_year(yy: i64) -> i64 {
+    if yy <= 50 {
+        2000 + yy
+    } else {
+        1900 + yy
+    }
+}
+
 fn int(s: &str) -> Option<i64> {
     s.parse().ok()
 }
@@ -142,6 +174,27 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
         let m = c.get(2).and_then(|m| int(m.as_str()));
         let d = c.get(3).and_then(|m| int(m.as_str()));
         push_date(out, text, all.range(), y, m, d);
+    }
+    // "19년 1월", "'20년 12월": two-digit years with a month
+    static KO2: OnceLock<Regex> = OnceLock::new();
+    let ko2 = re(&KO2, r"(?:^|[^\d.,])['’]?(\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?");
+    for c in ko2.captures_iter(text) {
+        let (Some(yy), Some(m)) = (c.get(1), c.get(2)) else { continue };
+        let start = text[..yy.start()].strip_suffix(['\'', '’']).map_or(yy.start(), |p| p.len());
+        let end = c.get(0).map_or(m.end(), |a| a.end());
+        let Some(y) = int(yy.as_str()).map(two_digit_year) else { continue };
+        push_date(out, text, start..end, y, int(m.as_str()), c.get(3).and_then(|d| int(d.as_str())));
+    }
+    // "18.01.02": YY.MM.DD
+    static YMD2: OnceLock<Regex> = OnceLock::new();
+    let ymd2 = re(&YMD2, r"(?-u:\b)(\d{2})\.(\d{2})\.(\d{2})(?-u:\b)");
+    for c in ymd2.captures_iter(text) {
+        let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
+        if text[all.end()..].starts_with(|c: char| c.is_ascii_digit() || c == '%') {
+            continue;
+        }
+        let (m, d) = (c.get(2).and_then(|m| int(m.as_str())), c.get(3).and_then(|m| int(m.as_str())));
+        push_date(out, text, all.range(), two_digit_year(y), m, d);
     }
     let ko = re(&KO, r"(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?");
     for c in ko.captures_iter(text) {
@@ -232,7 +285,7 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
     static DECADE: OnceLock<Regex> = OnceLock::new();
     let words = re(
         &WORDS,
-        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard deviations?|std|sigma|percent|days?|months?))\b",
+        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard[- ]deviations?|std|sigma|percent|days?|months?))\b",
     );
     for c in words.captures_iter(text) {
         let (Some(all), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(3)) else { continue };
@@ -263,6 +316,29 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
             half: 0.5,
             sign: None,
             approx: approx_before(&text[..num.start()]),
+            unit,
+        });
+    }
+    // "Trades: eleven": a number word right after a label's colon
+    static LABELLED: OnceLock<Regex> = OnceLock::new();
+    let labelled = re(
+        &LABELLED,
+        r"(?i)([a-z ]{2,20}):\s*((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
+    );
+    for c in labelled.captures_iter(text) {
+        let (Some(label), Some(num)) = (c.get(1), c.get(2)) else { continue };
+        if out.iter().any(|m| m.span.start < num.end() && num.start() < m.span.end) {
+            continue;
+        }
+        let Some(v) = word_value(num.as_str()) else { continue };
+        let unit = if label.as_str().to_ascii_lowercase().contains("trade") { Unit::Count } else { Unit::Plain };
+        out.push(Mention {
+            text: num.as_str().to_string(),
+            span: num.range(),
+            value: v,
+            half: 0.5,
+            sign: None,
+            approx: false,
             unit,
         });
     }
@@ -467,7 +543,21 @@ fn numerals(text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         let prev = text[..s].chars().next_back();
-        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '\'') {
+        // "'19", "’20년": a two-digit year
+        if matches!(prev, Some('\'' | '’')) {
+            let digits = &text[s..];
+            let two = digits.len() >= 2 && digits.as_bytes()[..2].iter().all(u8::is_ascii_digit);
+            let after = digits.get(2..).unwrap_or("");
+            if two && !after.starts_with(|c: char| c.is_ascii_digit()) {
+                let y = int(&digits[..2]).map(two_digit_year).unwrap_or(0);
+                let begin = s - prev.map_or(0, char::len_utf8);
+                let end = s + 2 + if after.starts_with('년') { '년'.len_utf8() } else { 0 };
+                push_date(out, text, begin..end, y, None, None);
+                at = end;
+            }
+            continue;
+        }
+        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
             continue;
         }
         let Some((v, dec, num_end)) = number_at(text, s) else { continue };
@@ -638,6 +728,8 @@ fn numerals(text: &str, out: &mut Vec<Mention>) {
         } else if (1900.0..=2100.0).contains(&v) && dec == 0 && !text[s..num_end].contains(',') {
             let l = unit_of(&["년"], rest).unwrap_or(0);
             push(l, 0, v, 0.0, Unit::Date { month: None, day: None })
+        } else if let Some(l) = two_digit_year_at(text, s, num_end, v, dec) {
+            push(l, 0, two_digit_year(v as i64) as f64, 0.0, Unit::Date { month: None, day: None })
         } else if let Some(l) = unit_of(&["년간", "년 간", "년"], rest1).filter(|_| v < 100.0) {
             push(l, gap, v, half, Unit::Years)
         } else if let Some(l) =

@@ -125,14 +125,18 @@ fn eval(path: &str) -> quantai_ai::eval::FactcheckEval {
 /// correct numbers flagged.
 #[test]
 fn held_out_sets_meet_the_targets() {
-    for (path, lines) in [("eval/factcheck/heldout.jsonl", 100), ("eval/factcheck2/heldout.jsonl", 80)] {
+    for (path, lines) in [
+        ("eval/factcheck/heldout.jsonl", 100),
+        ("eval/factcheck2/heldout.jsonl", 80),
+        ("eval/factcheck3/heldout.jsonl", 60),
+    ] {
         held_out(path, lines);
     }
 }
 
 fn held_out(path: &str, lines: usize) {
     let r = eval(path);
-    assert!(r.lines >= lines && r.errors >= 50, "{path}: {} lines, {} errors", r.lines, r.errors);
+    assert!(r.lines >= lines && r.errors >= 40, "{path}: {} lines, {} errors", r.lines, r.errors);
     let missed: Vec<_> = r.per_line.iter().filter(|l| !l.missed.is_empty()).map(|l| &l.id).collect();
     assert_eq!(r.recall, 1.0, "{path}: missed in {missed:?}");
     assert!(r.false_alarm_rate <= 0.02, "{path}: false alarms {} of {}", r.false_alarms, r.correct_numbers);
