@@ -52,7 +52,8 @@ pub(crate) async fn build(
     request_body = quantai_ai::chatops::ChatOpsRequest, security(("bearer" = [])),
     responses(
         (status = 200, description = "The answer, the tool calls and their outcomes", body = quantai_ai::chatops::ChatOpsReply),
-        (status = 400, description = "A field is wrong", body = ErrorBody)))]
+        (status = 400, description = "A field is wrong", body = ErrorBody),
+        (status = 404, description = "No such conversation of the caller's", body = ErrorBody)))]
 pub(crate) async fn chatops(
     State(state): State<AppState>,
     Auth(p): Auth,
