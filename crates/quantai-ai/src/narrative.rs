@@ -527,9 +527,39 @@ fn display_facts(f: &Facts, lang: Language) -> Value {
     Value::Object(m)
 }
 
+/// The prompt template that, once approved, replaces the compiled-in system prompt; it may use
+/// `{{language}}` and `{{audience}}`.
+pub const SYSTEM_TEMPLATE: &str = "narrative_report.system";
+
 impl Narrator {
-    async fn ask(&self, user: &str, messages: Vec<Value>) -> Result<Answer, AiError> {
-        let ctx = CallContext::new(uuid::Uuid::new_v4().to_string(), user.to_string(), SERVICE.to_string());
+    async fn system_prompt(&self, user: &str, language: &str, audience: &str) -> Option<(String, String, i64)> {
+        let arm = self.gateway.arm_for(SERVICE, user).and_then(|(_, a)| a.template_version);
+        let t = match self.store.serving_template(SYSTEM_TEMPLATE, arm).await {
+            Ok(Some(t)) => t,
+            Ok(None) => return None,
+            Err(e) => {
+                tracing::warn!(error = %e, "narrative system template not used");
+                return None;
+            }
+        };
+        let mut values = std::collections::BTreeMap::new();
+        for v in &t.variables {
+            match v.as_str() {
+                "language" => values.insert(v.clone(), language.to_string()),
+                "audience" => values.insert(v.clone(), audience.to_string()),
+                other => {
+                    tracing::warn!(variable = other, "narrative system template uses an unknown variable; not used");
+                    return None;
+                }
+            };
+        }
+        let text = quantai_store::templates::render(&t, &values).ok()?;
+        Some((text, t.name, t.version))
+    }
+
+    async fn ask(&self, user: &str, messages: Vec<Value>, template: Option<(String, i64)>) -> Result<Answer, AiError> {
+        let mut ctx = CallContext::new(uuid::Uuid::new_v4().to_string(), user.to_string(), SERVICE.to_string());
+        ctx.template = template;
         let mut body = Map::new();
         body.insert("messages".into(), Value::Array(messages));
         body.insert("max_tokens".into(), json!(self.max_tokens));
@@ -582,17 +612,23 @@ impl Narrator {
         let mut llm_failed = false;
         if self.gateway.llm_ready(SERVICE) {
             let language = if lang == Language::Ko { "Korean" } else { "English" };
-            let system = SYSTEM_EN.replace("LANGUAGE", language);
+            let audience = if req.audience == Audience::Pro { "professional quants" } else { "retail investors" };
+            // the governed system prompt when an admin approved one (the experiment's arm picks
+            // the version); the compiled-in prompt otherwise
+            let (system, template) = match self.system_prompt(user, language, audience).await {
+                Some((text, name, version)) => (text, Some((name, version))),
+                None => (SYSTEM_EN.replace("LANGUAGE", language), None),
+            };
             let user_msg = format!(
                 "FACTS:\n{}\n\nCAVEATS:\n{}\n\nAUDIENCE: {}",
                 serde_json::to_string_pretty(&display_facts(&facts, lang)).unwrap_or_default(),
                 caveats.join("\n"),
-                if req.audience == Audience::Pro { "professional quants" } else { "retail investors" }
+                audience
             );
             let mut messages =
                 vec![json!({"role": "system", "content": system}), json!({"role": "user", "content": user_msg})];
             for round in 0..2 {
-                match self.ask(user, messages.clone()).await {
+                match self.ask(user, messages.clone(), template.clone()).await {
                     Ok(a) => {
                         cost = cost + a.cost;
                         let report = check(&a.text, &facts);

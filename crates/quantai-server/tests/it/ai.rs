@@ -553,3 +553,34 @@ async fn a_chatops_conversation_remembers_its_turns_for_its_owner_only() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn an_approved_template_governs_the_narrative_system_prompt() {
+    let app = spawn_app().await;
+    let bt = backtest(&app).await;
+    let req = json!({"backtest_id": bt["id"], "language": "en"});
+    let tpl = json!({"name": "narrative_report.system", "body": "Report in {{language}} for {{audience}}; numbers from FACTS only."});
+    let t = body(app.post("/api/v1/gen-ai/templates", &app.admin_key).json(&tpl).send().await.unwrap(), 201).await;
+    // a draft does not serve: the compiled-in prompt is used
+    app.mock.state.script([Scripted::Content(report(&bt, 0.0))]);
+    body(app.post("/api/v1/ai/narratives", &app.key).json(&req).send().await.unwrap(), 200).await;
+    let first = app.mock.state.scripted()[0]["messages"][0]["content"].as_str().unwrap().to_string();
+    assert!(first.starts_with("You write short, plain reports"), "{first}");
+    let v = t["version"].as_i64().unwrap();
+    let ok = app
+        .post(&format!("/api/v1/gen-ai/templates/narrative_report.system/versions/{v}/approve"), &app.admin_key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    app.mock.state.script([Scripted::Content(report(&bt, 0.0))]);
+    body(app.post("/api/v1/ai/narratives", &app.key).json(&req).send().await.unwrap(), 200).await;
+    let second = app.mock.state.scripted()[1]["messages"][0]["content"].as_str().unwrap().to_string();
+    assert_eq!(second, "Report in English for retail investors; numbers from FACTS only.");
+    let rows = app.rows(2).await;
+    assert!(
+        rows.iter()
+            .any(|r| r.template_name.as_deref() == Some("narrative_report.system") && r.template_version == Some(v)),
+        "{rows:?}"
+    );
+}
