@@ -290,3 +290,26 @@ pub(crate) struct OpenAiModelList {
     pub object: String,
     pub data: Vec<OpenAiModel>,
 }
+
+/// One server-sent event of a streamed completion: `data` is a JSON chunk
+/// (`chat.completion.chunk`), or `[DONE]` at the end.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // documentation only: the stream is written by the gateway
+pub struct SseEvent {
+    pub data: String,
+    pub event: Option<String>,
+    pub id: Option<String>,
+    pub retry: Option<u64>,
+}
+
+/// Slack's slash-command form (`application/x-www-form-urlencoded`); Slack sends more fields,
+/// which are ignored.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // documentation only: the handler reads the form itself to verify its signature
+pub struct SlackCommand {
+    pub team_id: String,
+    pub user_id: String,
+    pub command: String,
+    pub text: String,
+    pub response_url: String,
+}

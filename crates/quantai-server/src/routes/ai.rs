@@ -68,7 +68,7 @@ pub(crate) async fn chatops(
 /// at once and answered later at Slack's `response_url`. Slack users act as non-admin users
 /// `slack:TEAM:USER`.
 #[utoipa::path(post, path = "/api/v1/slack/commands", operation_id = "slackCommand", tag = "ai",
-    request_body(content = String, content_type = "application/x-www-form-urlencoded"),
+    request_body(content = crate::openapi::SlackCommand, content_type = "application/x-www-form-urlencoded"),
     responses(
         (status = 200, description = "Acknowledged; the answer follows at response_url"),
         (status = 401, description = "Missing or wrong signature", body = ErrorBody),

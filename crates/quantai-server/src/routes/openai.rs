@@ -199,7 +199,7 @@ async fn call(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The completion, or a text/event-stream of chunks when `stream`",
-            content((crate::openapi::ChatCompletion = "application/json"), (String = "text/event-stream"))),
+            content((crate::openapi::ChatCompletion = "application/json"), (crate::openapi::SseEvent = "text/event-stream"))),
         (status = 404, description = "No such model", body = crate::error::ErrorBody),
         (status = 429, description = "A rate limit, quota or budget", body = crate::error::ErrorBody),
         (status = 502, description = "The provider failed", body = crate::error::ErrorBody),
