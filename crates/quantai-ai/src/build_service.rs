@@ -6,7 +6,6 @@
 //! the kinds table, validated again by the engine, with at most two repair rounds. With
 //! `run`, the spec is backtested and the reply carries its KPIs and narrative.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use quantai_gateway::{CallContext, Gateway, Reply};
@@ -422,15 +421,5 @@ impl Builder {
         let state = serde_json::to_string(draft).map_err(|e| AiError::Setup(e.to_string()))?;
         self.store.save_conversation(id, user, SERVICE, &state, quantai_gateway::now_ms()).await?;
         Ok(())
-    }
-}
-
-/// Parameters of a draft as the engine fills them (for display).
-pub fn filled_params(d: &Draft) -> BTreeMap<String, f64> {
-    match d.kind {
-        Some(k) => {
-            k.params().iter().map(|(n, def)| (n.to_string(), d.params.get(*n).copied().unwrap_or(*def))).collect()
-        }
-        None => BTreeMap::new(),
     }
 }

@@ -17,7 +17,7 @@ use quantai_quant::strategy::{Direction, Kind};
 use serde::Serialize;
 use time::{Date, Month};
 
-use crate::numbers::{scan, Mention, Unit};
+use crate::numbers::{overlaps, scan, Mention, Unit};
 
 /// A parsed request's strategy: what the request states, nothing invented.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
@@ -858,7 +858,7 @@ fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]
         })
         // quarter and half numbers belong to their dates
         .filter(|m| !["분기", "반기"].iter().any(|w| after(lower, m.span.end, 8).trim_start().starts_with(w)))
-        .filter(|m| !skip.iter().any(|r| r.start < m.span.end && m.span.start < r.end))
+        .filter(|m| !skip.iter().any(|r| overlaps(r, &m.span)))
         .collect()
 }
 
@@ -1192,7 +1192,7 @@ fn initial_cash(
     skip: &[Range<usize>],
 ) -> (Option<f64>, Option<Range<usize>>) {
     for m in mentions {
-        if skip.iter().any(|r| r.start < m.span.end && m.span.start < r.end) {
+        if skip.iter().any(|r| overlaps(r, &m.span)) {
             continue;
         }
         if m.unit == Unit::Money {
@@ -1242,7 +1242,6 @@ fn initial_cash(
             }
         }
     }
-    let _ = lower;
     (None, None)
 }
 
@@ -1631,7 +1630,10 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
             );
             let from = (has(a, &["부터", "이후", "~", "초", " 초"]) && !has(a, &["까지"]))
                 || has_word(a, &["onward", "onwards"])
-                || has_word(b_near_from(lower, one), &["since", "from", "start", "starting", "after", "beginning"])
+                || has_word(
+                    before(lower, one.span.start, 36),
+                    &["since", "from", "start", "starting", "after", "beginning"],
+                )
                 || has_word(before(lower, one.span.start, 12), &["bought", "buy"])
                 || has(b, &["매수"]);
             let b_near = before(lower, one.span.start, 12);
@@ -1666,10 +1668,6 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
             (bound(s, false, lower), bound(e, true, lower))
         }
     }
-}
-
-fn b_near_from<'a>(lower: &'a str, one: &Mention) -> &'a str {
-    before(lower, one.span.start, 36)
 }
 
 /// Words that are also US tickers but mean themselves in a request.
@@ -1793,23 +1791,17 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
     // numbers
     let mut mentions = scan(text);
     mentions.extend(short_years(text));
-    let worded: Vec<Mention> = worded_numbers(text)
-        .into_iter()
-        .filter(|w| !mentions.iter().any(|m| m.span.start < w.span.end && w.span.start < m.span.end))
-        .collect();
+    let worded: Vec<Mention> =
+        worded_numbers(text).into_iter().filter(|w| !mentions.iter().any(|m| overlaps(&m.span, &w.span))).collect();
     mentions.extend(worded);
-    let money_words: Vec<Mention> = spelled_money(text)
-        .into_iter()
-        .filter(|w| !mentions.iter().any(|m| m.span.start < w.span.end && w.span.start < m.span.end))
-        .collect();
+    let money_words: Vec<Mention> =
+        spelled_money(text).into_iter().filter(|w| !mentions.iter().any(|m| overlaps(&m.span, &w.span))).collect();
     mentions.extend(money_words);
     let spelled = spelled_numbers(text, &mentions);
     mentions.extend(spelled);
     mentions.sort_by_key(|m| m.span.start);
-    let mentions: Vec<Mention> = mentions
-        .into_iter()
-        .filter(|m| !name_spans.iter().any(|r| r.start < m.span.end && m.span.start < r.end))
-        .collect();
+    let mentions: Vec<Mention> =
+        mentions.into_iter().filter(|m| !name_spans.iter().any(|r| overlaps(r, &m.span))).collect();
     let (commission, mut used) = commission(&lower, &mentions);
     let (cash, cash_spans) = initial_cash(text, &lower, &mentions, &used);
     used.extend(cash_spans);

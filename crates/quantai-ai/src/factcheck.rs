@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
 use crate::facts::{Facts, Kpi};
-use crate::numbers::{scan, Mention, Unit};
+use crate::numbers::{overlaps, scan, Mention, Unit};
 
 /// Why a number failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -337,23 +337,30 @@ const AHEAD: &[&str] = &[
     "excess",
 ];
 
-fn automaton(cell: &'static OnceLock<AhoCorasick>, words: &[&str]) -> &'static AhoCorasick {
-    cell.get_or_init(|| match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(words) {
+fn build(words: &[&str]) -> AhoCorasick {
+    match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(words) {
         Ok(a) => a,
         Err(e) => panic!("built-in word list: {e}"),
-    })
+    }
 }
 
 fn kpi_words() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
-    let words: Vec<&str> = KEYWORDS.iter().map(|(w, _)| *w).collect();
-    automaton(&A, &words)
+    A.get_or_init(|| {
+        let words: Vec<&str> = KEYWORDS.iter().map(|(w, _)| *w).collect();
+        build(&words)
+    })
+}
+
+/// Every direction word, in [`direction_of`]'s order.
+fn direction_list() -> &'static [&'static str] {
+    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
+    L.get_or_init(|| DOWN.iter().chain(UP).chain(BEHIND).chain(AHEAD).copied().collect())
 }
 
 fn direction_words() -> &'static AhoCorasick {
     static A: OnceLock<AhoCorasick> = OnceLock::new();
-    let words: Vec<&str> = DOWN.iter().chain(UP).chain(BEHIND).chain(AHEAD).copied().collect();
-    automaton(&A, &words)
+    A.get_or_init(|| build(direction_list()))
 }
 
 /// Whether a difference is told from buy-and-hold's side ("Buy-and-hold was 8.2 points
@@ -625,7 +632,7 @@ fn direction(lower: &str, before: Range<usize>, after: Range<usize>, compare: bo
 
 /// [`direction`] with the word found and whether it follows the number.
 fn direction_word(lower: &str, before: Range<usize>, after: Range<usize>, compare: bool) -> Option<(bool, &str, bool)> {
-    let words: Vec<&str> = DOWN.iter().chain(UP).chain(BEHIND).chain(AHEAD).copied().collect();
+    let words = direction_list();
     let usable = |i: usize| {
         let (loss, relational) = direction_of(i);
         (!relational || compare).then_some((loss, words[i]))
@@ -765,7 +772,7 @@ pub fn check(text: &str, facts: &Facts) -> Report {
     // numbers inside the instrument's name or ticker are part of the name
     for name in facts.name.iter().chain(facts.symbol.iter()).filter(|n| n.chars().any(|c| c.is_ascii_digit())) {
         let spans: Vec<Range<usize>> = text.match_indices(name.as_str()).map(|(i, m)| i..i + m.len()).collect();
-        mentions.retain(|m| !spans.iter().any(|s| s.start < m.span.end && m.span.start < s.end));
+        mentions.retain(|m| !spans.iter().any(|s| overlaps(s, &m.span)));
     }
     let lower = text.to_ascii_lowercase();
     let mut report = Report { numbers: mentions.len(), findings: Vec::new() };
@@ -778,7 +785,7 @@ pub fn check(text: &str, facts: &Facts) -> Report {
         let fwd = m.span.end..cend.min(next_start).max(m.span.end);
 
         if let Unit::Date { month, day } = m.unit {
-            if let Some(f) = check_date(text, &lower, m, month, day, facts, &back, &fwd) {
+            if let Some(f) = check_date(&lower, m, month, day, facts, &back, &fwd) {
                 report.findings.push(f);
             }
             continue;
@@ -895,7 +902,6 @@ pub fn check(text: &str, facts: &Facts) -> Report {
 
 #[allow(clippy::too_many_arguments)]
 fn check_date(
-    text: &str,
     lower: &str,
     m: &Mention,
     month: Option<u8>,
@@ -913,7 +919,6 @@ fn check_date(
             expected: None,
         });
     };
-    let _ = text;
     let after = lower[fwd.clone()].trim_start();
     let before = lower[back.clone()].trim_end();
     let starts_range =

@@ -37,9 +37,6 @@ pub enum AiError {
     Invalid { field: &'static str, message: String },
     #[error("{0}")]
     NotFound(String),
-    /// The caller may not do this (an admin-only action).
-    #[error("{0}")]
-    Forbidden(String),
     /// The LLM call failed (the services fall back; this reaches callers only where no
     /// deterministic answer exists).
     #[error("LLM: {0}")]

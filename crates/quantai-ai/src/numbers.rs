@@ -124,6 +124,11 @@ pub fn scan(text: &str) -> Vec<Mention> {
     out
 }
 
+/// Whether two byte ranges share a byte.
+pub fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 fn covered(out: &[Mention], at: usize) -> bool {
     out.iter().any(|m| m.span.contains(&at))
 }
@@ -134,7 +139,7 @@ fn push_date(out: &mut Vec<Mention>, text: &str, span: Range<usize>, y: i64, m: 
     if !(1900..=2100).contains(&y) || !valid_m || !valid_d {
         return;
     }
-    if out.iter().any(|o| o.span.start < span.end && span.start < o.span.end) {
+    if out.iter().any(|o| overlaps(&o.span, &span)) {
         return;
     }
     out.push(Mention {
@@ -423,8 +428,8 @@ fn korean_scale(c: char) -> Option<f64> {
 }
 
 /// A Korean money compound starting with the number at `at`: "1억 2,583만 5천 원", "5천만",
-/// "16만 2,560달러". Returns (value, half unit, end, currency word seen).
-fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize, Option<&'static str>)> {
+/// "16만 2,560달러". Returns (value, half unit, end).
+fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize)> {
     // terms "N천", "N백", "N십" add up to a section; 만/억/조 multiply the section; sections
     // continue after spaces while the scale falls ("1억 2,583만 5천 원", "7천5백만", "5백만")
     let mut pos = at;
@@ -501,8 +506,8 @@ fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize, Option<&'stat
         let (v, dec, end) = number_at(text, at)?;
         let tail = &text[end..];
         let skip = tail.len() - tail.trim_start().len();
-        let (word, len) = currency_word(tail.trim_start())?;
-        return Some((v, 0.5 * 10f64.powi(-dec), end + skip + len, Some(word)));
+        let (_, len) = currency_word(tail.trim_start())?;
+        return Some((v, 0.5 * 10f64.powi(-dec), end + skip + len));
     }
     // step back over spaces taken before a group that did not follow
     let mut end = pos;
@@ -512,8 +517,8 @@ fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize, Option<&'stat
     let tail = &text[end..];
     let skip = tail.len() - tail.trim_start().len();
     match currency_word(tail.trim_start()) {
-        Some((word, len)) => Some((total, half, end + skip + len, Some(word))),
-        None => Some((total, half, end, None)),
+        Some((_, len)) => Some((total, half, end + skip + len)),
+        None => Some((total, half, end)),
     }
 }
 
@@ -612,7 +617,7 @@ fn numerals(text: &str, out: &mut Vec<Mention>) {
         };
 
         // Korean money compounds
-        if let Some((value, half, end, _currency)) = korean_money(text, s) {
+        if let Some((value, half, end)) = korean_money(text, s) {
             out.push(mention(begin..end, value, half, Unit::Money));
             at = end;
             continue;

@@ -233,7 +233,6 @@ impl From<quantai_ai::AiError> for ApiError {
                 ApiError::new(ErrorCode::InvalidRequest, format!("{field}: {message}")).param(field)
             }
             A::NotFound(m) => ApiError::new(ErrorCode::ResourceNotFound, m),
-            A::Forbidden(m) => ApiError::new(ErrorCode::Forbidden, m),
             A::Llm(m) => {
                 tracing::error!(error = %m, "LLM call failed");
                 ApiError::new(ErrorCode::Unavailable, "the language model is unavailable; see the server log")
