@@ -1,7 +1,8 @@
 //! The strategy builder as a conversation (service `strategy_builder`): each message is parsed
 //! ([`crate::builder::parse`]) and merged into the conversation's draft; a missing symbol is
 //! asked for; what the engine cannot do is declined with the closest alternative; "like my
-//! last Samsung test" starts from the caller's own latest backtest. When the parser cannot tell
+//! last Samsung test" starts from the caller's own latest backtest, and "like my MACD test from
+//! 2019 but with RSI" from the one a RAG search of their backtests finds. When the parser cannot tell
 //! the kind and an LLM is configured, the LLM answers under a strict JSON schema generated from
 //! the kinds table, validated again by the engine, with at most two repair rounds. With
 //! `run`, the spec is backtested and the reply carries its KPIs and narrative.
@@ -83,6 +84,8 @@ pub struct Builder {
     pub store: Store,
     pub narrator: Narrator,
     pub lexicon: Arc<quantai_lang::Lexicon>,
+    /// The caller's indexed backtests, for "like my last MACD test on Samsung" (None when RAG is off).
+    pub rag: Option<Arc<quantai_rag::service::Rag>>,
 }
 
 fn merge(base: &mut Draft, new: Draft) {
@@ -192,6 +195,32 @@ pub fn draft_from_json(text: &str, lexicon: &quantai_lang::Lexicon) -> Result<Dr
     Ok(d)
 }
 
+/// Splits "like my last MACD test, but with RSI" into the part that describes the past test
+/// and the part that states the change (the whole message when no contrast word is found).
+pub fn split_history(message: &str) -> (&str, &str) {
+    const MARKERS: [&str; 12] = [
+        " but ",
+        " except ",
+        " instead",
+        " only with ",
+        ", with ",
+        " switched to ",
+        "하되",
+        "근데",
+        "하지만",
+        "그런데",
+        "대신",
+        "말고",
+    ];
+    // ASCII lower-casing keeps every byte offset
+    let lower = message.to_ascii_lowercase();
+    let at = MARKERS.iter().filter_map(|m| lower.find(m)).min();
+    match at {
+        Some(i) if i > 0 => (&message[..i], &message[i..]),
+        _ => (message, message),
+    }
+}
+
 fn references_history(lower: &str) -> bool {
     [
         "지난번",
@@ -283,13 +312,20 @@ impl Builder {
         };
         let lower = message.to_lowercase();
         let mut based_on = None;
+        // what the message asks to change, once a past test is its base
+        let mut change = message;
         if references_history(&lower) && draft.kind.is_none() {
             // start from the caller's latest backtest (of the symbol named, if one is)
             let named = match parse(&self.lexicon, message) {
                 Parsed::Draft { draft, .. } | Parsed::Clarify { draft, .. } => draft.symbol,
                 Parsed::Declined { .. } => None,
             };
-            let past = self.engine.list(Some(user), 50).await.map_err(AiError::from_engine)?;
+            let (described, changed) = split_history(message);
+            let recalled = self.recall(user, described, named.as_deref()).await;
+            let past = match recalled {
+                Some(b) => vec![b],
+                None => self.engine.list(Some(user), 50).await.map_err(AiError::from_engine)?,
+            };
             if let Some(b) = past.iter().find(|b| named.as_ref().is_none_or(|s| *s == b.symbol)) {
                 draft.kind = Some(b.strategy.kind);
                 draft.params = b.strategy.params.clone();
@@ -298,11 +334,12 @@ impl Builder {
                 draft.to = time::Date::parse(&b.to, time::macros::format_description!("[year]-[month]-[day]")).ok();
                 draft.initial_cash = Some(b.strategy.initial_cash);
                 based_on = Some(b.id.clone());
+                change = changed;
             }
         }
         let mut generated_by = GeneratedBy::Parser;
         let parsed = match draft.kind {
-            Some(k) => crate::builder::parse_followup(&self.lexicon, message, k),
+            Some(k) => crate::builder::parse_followup(&self.lexicon, change, k),
             None => parse(&self.lexicon, message),
         };
         let reply = |draft: &Draft, outcome: &str, by: GeneratedBy| BuildReply {
@@ -399,6 +436,46 @@ impl Builder {
             r.run = Some(RunResult { backtest_id: bid, kpis: result.kpis, narrative });
         }
         Ok(r)
+    }
+
+    /// The past backtest a message describes by more than its symbol ("my MACD test from 2019",
+    /// "the 5/20 one"), found by searching the caller's indexed backtests. None when the message
+    /// names nothing but a symbol ("my last Samsung test": the newest stored one answers that),
+    /// without RAG, or when nothing matches.
+    async fn recall(
+        &self,
+        user: &str,
+        described: &str,
+        symbol: Option<&str>,
+    ) -> Option<quantai_quant::service::StoredBacktest> {
+        let rag = self.rag.as_ref()?;
+        let req = quantai_rag::service::SearchRequest {
+            query: described.to_string(),
+            k: 10,
+            filter: match symbol {
+                Some(s) => json!({"symbol": s}),
+                None => Value::Null,
+            },
+            threshold: None,
+            mode: Default::default(),
+        };
+        let cols = [quantai_rag::backtest_doc::COLLECTION.to_string()];
+        let rec = self.lexicon.recognise(described);
+        let specific = rec.entities.iter().any(|e| e.kind == quantai_lang::EntityKind::Strategy)
+            || !rec.years.is_empty()
+            || !rec.pairs.is_empty()
+            || !rec.conditions.is_empty();
+        if !specific {
+            return None;
+        }
+        let hits = match rag.search(user, &cols, &req).await {
+            Ok(found) => found,
+            Err(e) => {
+                tracing::warn!(error = %e, "recalling a past backtest by search failed");
+                return None;
+            }
+        };
+        self.engine.stored(&hits.first()?.id, Some(user)).await.ok()
     }
 
     /// Tickers the lexicon holds for the same thing (GOOG for GOOGL).

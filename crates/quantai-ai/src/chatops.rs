@@ -161,6 +161,8 @@ pub struct ChatOps {
     pub builder: crate::build_service::Builder,
     pub settings: Arc<quantai_core::config::Settings>,
     pub max_steps: u32,
+    /// Most one question may spend on LLM calls.
+    pub max_cost: Cost,
 }
 
 fn day_start_ms(now_ms: i64) -> i64 {
@@ -653,8 +655,13 @@ impl ChatOps {
                 messages.push(json!({"role": "tool", "tool_call_id": tc["id"], "content": json!({"status": call.status, "result": call.result}).to_string()}));
                 calls.push(call);
             }
+            if cost >= self.max_cost {
+                // another LLM round would pass the question's cost bound
+                tracing::info!(cost = %cost, bound = %self.max_cost, "ChatOps question reached its cost bound");
+                break;
+            }
         }
-        // out of steps: say what the tools found
+        // out of steps or money: say what the tools found
         let last = calls.last().map(|c| describe(c, korean)).unwrap_or_else(|| help(korean));
         Ok((last, calls, model, cost))
     }

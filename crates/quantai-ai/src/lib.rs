@@ -115,6 +115,7 @@ impl Services {
             store: store.clone(),
             narrator: narrator.clone(),
             lexicon,
+            rag: rag.clone(),
         };
         let chatops = chatops::ChatOps {
             gateway,
@@ -124,6 +125,12 @@ impl Services {
             builder: builder.clone(),
             settings: std::sync::Arc::new(settings.clone()),
             max_steps: settings.ai.chatops_max_steps,
+            max_cost: quantai_core::money::Cost::from_picos(
+                rust_decimal::prelude::ToPrimitive::to_i128(
+                    &(settings.ai.chatops_max_cost_usd * rust_decimal::Decimal::from(1_000_000_000_000i64)),
+                )
+                .unwrap_or(i128::MAX),
+            ),
         };
         Ok(Self { narrator, builder, chatops, experiments })
     }

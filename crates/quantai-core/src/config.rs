@@ -211,6 +211,9 @@ pub struct AiSettings {
     pub narrative_max_tokens: u32,
     /// Most LLM steps (tool rounds) one ChatOps question may take.
     pub chatops_max_steps: u32,
+    /// Most one ChatOps question may spend on LLM calls, in USD: once spent, the loop stops
+    /// and answers from what the tools found.
+    pub chatops_max_cost_usd: rust_decimal::Decimal,
     /// Slack's signing secret for the slash-command endpoint (`env::SLACK_SIGNING_SECRET`);
     /// empty disables the endpoint.
     pub slack_signing_secret: SecretRef,
@@ -222,6 +225,7 @@ impl Default for AiSettings {
             reports_url: "file:data/objects".into(),
             narrative_max_tokens: 700,
             chatops_max_steps: 4,
+            chatops_max_cost_usd: rust_decimal::Decimal::new(5, 2),
             slack_signing_secret: SecretRef::default(),
         }
     }
@@ -744,6 +748,10 @@ impl Settings {
         }
         if !(1..=20).contains(&self.ai.chatops_max_steps) {
             return bad("ai.chatops_max_steps", format!("{} is not between 1 and 20", self.ai.chatops_max_steps));
+        }
+        let c = self.ai.chatops_max_cost_usd;
+        if c <= rust_decimal::Decimal::ZERO || c > rust_decimal::Decimal::from(100) {
+            return bad("ai.chatops_max_cost_usd", format!("{c} is not above 0 and at most 100"));
         }
         if !(64..=16_000).contains(&self.ai.narrative_max_tokens) {
             return bad(

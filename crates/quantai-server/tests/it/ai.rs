@@ -182,6 +182,54 @@ async fn the_builder_asks_declines_remembers_and_runs() {
         (r["spec"]["kind"].as_str(), r["symbol"].as_str(), r["from"].as_str()),
         (Some("rsi_reversion"), Some("GOOG"), Some("2010-01-04"))
     );
+    // a newer test on another symbol; "the MACD one" is then found by searching the history
+    let aapl = body(
+        app.post("/api/v1/ai/strategy-builder", &app.key)
+            .json(&json!({"message": "AAPL 5/20 golden cross from 2005 to 2008", "run": true}))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(aapl["spec"]["kind"], "sma_cross", "{aapl}");
+    let search = json!({"query": "MACD", "k": 5});
+    for attempt in 0.. {
+        let r = body(app.post("/api/v1/rag/user_backtests/search", &app.key).json(&search).send().await.unwrap(), 200)
+            .await;
+        if r["hits"].as_array().is_some_and(|h| !h.is_empty()) {
+            break;
+        }
+        assert!(attempt < 500, "the MACD backtest was never indexed: {r}");
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let r = body(
+        app.post("/api/v1/ai/strategy-builder", &app.key)
+            .json(&json!({"message": "저번에 돌린 MACD 테스트처럼 하되 RSI로 바꿔서"}))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(
+        r["based_on"], run["backtest_id"],
+        "not the newest ({}) but the MACD test: {r}",
+        aapl["run"]["backtest_id"]
+    );
+    assert_eq!((r["spec"]["kind"].as_str(), r["symbol"].as_str()), (Some("rsi_reversion"), Some("GOOG")), "{r}");
+    // "my last test" with nothing else named is the newest
+    let r = body(
+        app.post("/api/v1/ai/strategy-builder", &app.key)
+            .json(&json!({"message": "same as last backtest but with EMA"}))
+            .send()
+            .await
+            .unwrap(),
+        200,
+    )
+    .await;
+    assert_eq!(r["based_on"], aapl["run"]["backtest_id"], "{r}");
+    assert_eq!((r["spec"]["kind"].as_str(), r["symbol"].as_str()), (Some("ema_cross"), Some("AAPL")), "{r}");
     // declined with the reason and an alternative
     let r = body(
         app.post("/api/v1/ai/strategy-builder", &app.key)
@@ -355,6 +403,35 @@ async fn a_model_asking_for_an_admin_tool_is_refused_at_execution() {
     assert!(tool_msg["content"].as_str().unwrap().contains("refused"), "{tool_msg}");
     // chatops_advanced's default model in the shipped policies
     assert_eq!(sent[0]["model"], "gpt-4o-mini");
+}
+
+#[tokio::test]
+async fn a_chatops_question_stops_at_its_cost_bound() {
+    // one mock completion costs far more than a millionth of a cent
+    let bound = rust_decimal::Decimal::new(1, 8);
+    let app = spawn_with(Options { chatops_max_cost_usd: Some(bound), ..Options::default() }).await;
+    app.mock.state.script([
+        Scripted::ToolCalls(vec![("catalog".into(), "{}".into())]),
+        Scripted::ToolCalls(vec![("budget_status".into(), "{}".into())]),
+        Scripted::Content("never asked for".into()),
+    ]);
+    let r = ask(&app, &app.key, "which models are there, and what is my budget?").await;
+    // the first round's tool ran; no second LLM round was paid for
+    assert_eq!(app.mock.state.scripted().len(), 1, "{r}");
+    let names: Vec<&str> = r["tool_calls"].as_array().unwrap().iter().map(|c| c["tool"].as_str().unwrap()).collect();
+    assert_eq!(names, ["catalog"], "{r}");
+    assert!(!r["answer"].as_str().unwrap().contains("never asked for"), "{r}");
+    assert!(r["cost_usd"].as_str().unwrap().parse::<f64>().unwrap() >= 1e-8, "{r}");
+    // the default bound lets the same conversation run to the model's answer
+    let app = spawn_app().await;
+    app.mock.state.script([
+        Scripted::ToolCalls(vec![("catalog".into(), "{}".into())]),
+        Scripted::ToolCalls(vec![("budget_status".into(), "{}".into())]),
+        Scripted::Content("Here is what I found.".into()),
+    ]);
+    let r = ask(&app, &app.key, "which models are there, and what is my budget?").await;
+    assert_eq!(app.mock.state.scripted().len(), 3, "{r}");
+    assert_eq!(r["answer"], "Here is what I found.", "{r}");
 }
 
 #[tokio::test]

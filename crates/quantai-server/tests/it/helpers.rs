@@ -41,6 +41,8 @@ pub struct Options {
     /// `redis.url` and `redis.key_prefix`, for shared stores.
     pub redis: Option<(String, String)>,
     pub guard: quantai_core::config::GuardSettings,
+    /// `ai.chatops_max_cost_usd`, when not the default.
+    pub chatops_max_cost_usd: Option<rust_decimal::Decimal>,
     /// No LLM configured: the provider has no key and an https address.
     pub no_llm: bool,
     /// `ai.slack_signing_secret` (set through the environment variable it names).
@@ -65,6 +67,7 @@ impl Default for Options {
             guard: Settings::default().guard,
             no_llm: false,
             slack_secret: None,
+            chatops_max_cost_usd: None,
         }
     }
 }
@@ -94,6 +97,9 @@ pub async fn spawn_with(o: Options) -> TestApp {
     s.budgets = o.budgets.clone();
     s.cache = o.cache.clone();
     s.guard = o.guard.clone();
+    if let Some(c) = o.chatops_max_cost_usd {
+        s.ai.chatops_max_cost_usd = c;
+    }
     s.request_log.url = format!("file:{}", dir.path().display());
     s.ai.reports_url = format!("file:{}", dir.path().display());
     // The real embedding model when the machine has it, else RAG's keyword-only stand-in.
