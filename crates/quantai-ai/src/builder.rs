@@ -241,6 +241,8 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "strangle",
             "iron condor",
             "covered call",
+            "커버드콜",
+            "커버드 콜",
             "콜 매도",
             "풋 매수",
             "스트래들",
@@ -425,7 +427,7 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
         return Some(ShortOnly);
     }
     if has(lower, &["no long positions", "no longs", "never long", "롱 없이", "숏으로만", "매도 포지션만"])
-        || (lower.trim_start().starts_with("short ") && has(lower, &["cover"]))
+        || (lower.trim_start().starts_with("short ") && (has(lower, &["cover"]) || !has_word(lower, &["long"])))
     {
         return Some(ShortOnly);
     }
@@ -502,10 +504,27 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "둘 중",
             "both",
         ],
-    ) {
+    ) && !both_sides(lower)
+    {
         return Some(MultiIndicator);
     }
     None
+}
+
+/// "long and short both", "trading both the long and the short side", "롱숏 둘 다": the
+/// "both" is about direction, not a second condition.
+fn both_sides(lower: &str) -> bool {
+    let mut any = false;
+    for w in ["both", "둘 다", "둘다"] {
+        for (i, _) in lower.match_indices(w) {
+            let near = format!("{}{}", before(lower, i, 24), after(lower, i, 32));
+            if !has(&near, &["long", "short", "롱", "숏", "side", "방향", "매수", "매도"]) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
 }
 
 /// Indicator families the request names or describes.
@@ -534,6 +553,9 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
         &[
             "ema",
             "exponential",
+            "exp. moving",
+            "exp moving",
+            "exp. ma",
             "지수이동",
             "지수 이동",
             "지수이평",
@@ -635,7 +657,21 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
         ],
     ) || lexicon_kinds.contains(&Kind::RsiReversion);
     let ma = ma || has(lower, &["moving avg", "avg cross", "mov avg", "이평 크로스", "dma", "day ma"]);
-    let hold = hold || has(lower, &["never touched", "never touch", "just bought", "sat on", "사서 그냥", "계속 들고"]);
+    let hold = hold
+        || has(
+            lower,
+            &[
+                "never touched",
+                "never touch",
+                "just bought",
+                "sat on",
+                "사서 그냥",
+                "계속 들고",
+                "simply held",
+                "and held",
+                "hodl",
+            ],
+        );
     let reversion = reversion
         || has(
             lower,
@@ -814,6 +850,31 @@ fn label(lower: &str, m: &Mention, names: &[(&str, &[&str])]) -> Option<&'static
     }
 }
 
+/// The label written right before a number, nothing between: "upper=75", "기간 5", "lower: 35".
+fn touching_label(lower: &str, m: &Mention, names: &[(&str, &[&str])]) -> Option<&'static str> {
+    let b =
+        before_words(lower, m.span.start, 20).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '=' | ':'));
+    names.iter().find_map(|(name, words)| {
+        words
+            .iter()
+            .any(|w| {
+                b.ends_with(w) && {
+                    let head = &b[..b.len() - w.len()];
+                    // a whole word: "과매도 기준" does not end in the label "매도 기준"
+                    let ascii = w.chars().all(|c| c.is_ascii_alphabetic());
+                    let glued = if ascii {
+                        head.ends_with(|c: char| c.is_ascii_alphabetic())
+                    } else {
+                        head.ends_with(|c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+                    };
+                    !glued
+                }
+            })
+            .then(|| static_name(name))
+            .flatten()
+    })
+}
+
 /// Whether `s` starts with the ASCII word `w` (not a longer word).
 fn starts_word_ascii(s: &str, w: &str) -> bool {
     s.starts_with(w) && !s[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
@@ -866,6 +927,10 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
     let mut p = BTreeMap::new();
     match kind {
         Kind::SmaCross | Kind::EmaCross => {
+            // "장단기(50, 10)" names both windows, not the first one: the pair is read by size
+            let neutral =
+                lower.replace("장단기", &" ".repeat("장단기".len())).replace("단장기", &" ".repeat("단장기".len()));
+            let lower = neutral.as_str();
             const NAMES: &[(&str, &[&str])] = &[
                 ("fast", &["fast", "short", "단기", "빠른", "짧은"]),
                 ("slow", &["slow", "long", "장기", "느린", "긴"]),
@@ -911,7 +976,20 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                     // the price crossing one average: a 1-bar average is the close
                     let price = has(
                         lower,
-                        &["종가", "주가가", "가격이", "price", "close", "closes", "주가", "it crosses", "마감", "dma"],
+                        &[
+                            "종가",
+                            "주가가",
+                            "가격이",
+                            "price",
+                            "close",
+                            "closes",
+                            "closing",
+                            "주가",
+                            "it crosses",
+                            "마감",
+                            "dma",
+                            "the stock",
+                        ],
                     );
                     if price {
                         p.insert("fast".into(), 1.0);
@@ -942,6 +1020,17 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                         "이하",
                         "entry threshold",
                         "entry level",
+                        "down through",
+                        "enter when",
+                        "enter at",
+                        "entry at",
+                        "entry of",
+                        "enter below",
+                        "진입선",
+                        "진입 기준",
+                        "매수선",
+                        "buy level",
+                        "buy line",
                     ],
                 ),
                 (
@@ -960,6 +1049,15 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                         "매도기준",
                         "exit threshold",
                         "exit level",
+                        "up through",
+                        "exit when",
+                        "exit at",
+                        "exit above",
+                        "청산선",
+                        "청산 기준",
+                        "매도선",
+                        "sell level",
+                        "sell line",
                         "넘",
                         "이상",
                         "위에서",
@@ -979,7 +1077,21 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                     || has(a12, &["하회", "상회", "밑", "아래", "이하", "이상", "넘", "매수", "매도"])
                     || (english_level && !next_number_follows);
                 let in_parens = before(lower, m.span.start, 4).ends_with("rsi(");
-                let name = if m.unit == Unit::Days
+                // a Korean level word right after the number: "5 밑이면 매수 95 위면 매도"
+                let next = after(lower, m.span.end, 12).trim_start();
+                let korean_level = if ["밑", "아래", "이하", "미만", "하회", "하향"].iter().any(|w| next.starts_with(w))
+                {
+                    Some("lower")
+                } else if ["위", "이상", "초과", "상회", "상향", "넘"].iter().any(|w| next.starts_with(w)) {
+                    Some("upper")
+                } else {
+                    None
+                };
+                let name = if let Some(n) = touching_label(lower, m, NAMES) {
+                    Some(n)
+                } else if let Some(n) = korean_level {
+                    Some(n)
+                } else if m.unit == Unit::Days
                     || in_parens
                     || (!level_after && (b.trim_end().ends_with("rsi") || b.trim_end().ends_with("rsi(")))
                     || after(lower, m.span.end, 8).trim_start().starts_with("period")
@@ -989,7 +1101,11 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                 } else {
                     label(lower, m, NAMES).or_else(|| {
                         let a = after_words(lower, m.span.end, 12);
-                        if has(a, &["하회", "밑", "아래", "이하", "매수", "buy"]) {
+                        if has(a, &["과매도"]) {
+                            Some("lower")
+                        } else if has(a, &["과매수"]) {
+                            Some("upper")
+                        } else if has(a, &["하회", "밑", "아래", "이하", "매수", "buy"]) {
                             Some("lower")
                         } else if has(a, &["상회", "위", "이상", "넘", "매도", "sell"]) {
                             Some("upper")
@@ -1002,7 +1118,25 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                     if n == "period" && !is_int(value) {
                         continue;
                     }
+                    // "30 아래로 갔다가 다시 30 위로": one level, not two
+                    if n != "period" && p.iter().any(|(k, v)| k != "period" && k != n && *v == value) {
+                        continue;
+                    }
                     p.entry(n.to_string()).or_insert(value);
+                }
+            }
+            // "rsi2", "rsi14": the period glued to the name
+            if !p.contains_key("period") {
+                if let Some(i) = lower.find("rsi") {
+                    let digits: String = lower[i + 3..].chars().take_while(char::is_ascii_digit).collect();
+                    let glued_end = lower[i + 3 + digits.len()..].chars().next();
+                    if let (Ok(n), false) =
+                        (digits.parse::<u32>(), glued_end.is_some_and(|c| c.is_ascii_alphanumeric()))
+                    {
+                        if (1..=500).contains(&n) {
+                            p.insert("period".into(), f64::from(n));
+                        }
+                    }
                 }
             }
             // unlabelled levels: a pair is lower/upper, three numbers are period/lower/upper
@@ -1030,6 +1164,13 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                 }
                 [a] if !p.contains_key("period") && p.contains_key("lower") && p.contains_key("upper") => {
                     p.insert("period".into(), *a);
+                }
+                // the other level of a labelled one: "entry 28 … exit at 72"
+                [a] if !p.contains_key("lower") && p.get("upper").is_some_and(|u| a < u) => {
+                    p.insert("lower".into(), *a);
+                }
+                [a] if !p.contains_key("upper") && p.get("lower").is_some_and(|l| a > l) && *a <= 100.0 => {
+                    p.insert("upper".into(), *a);
                 }
                 _ => {}
             }
@@ -1112,6 +1253,16 @@ fn commission(lower: &str, mentions: &[Mention]) -> (Option<f64>, Vec<Range<usiz
         if let Some(v) = value {
             used.push(m.span.clone());
             return (Some((v * 1e8).round() / 1e8), used);
+        }
+    }
+    // "half a percent", "a tenth of a percent", "a quarter percent"
+    for (words, v) in [
+        (&["half a percent", "half percent", "half of a percent", "half of one percent"][..], 0.005),
+        (&["tenth of a percent", "tenth of one percent", "tenth percent"][..], 0.001),
+        (&["quarter of a percent", "quarter percent", "quarter of one percent"][..], 0.0025),
+    ] {
+        if has(lower, words) && has(lower, COST) {
+            return (Some(v), used);
         }
     }
     if has(
@@ -1229,6 +1380,12 @@ fn initial_cash(
             if mult > 0.0 && !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
                 return (Some(m.value * mult), Some(m.span.start..m.span.end + 1));
             }
+            // "50 grand"
+            let spaced = rest.trim_start();
+            if starts_word_ascii(&spaced.to_ascii_lowercase(), "grand") {
+                let end = m.span.end + (rest.len() - spaced.len()) + "grand".len();
+                return (Some(m.value * 1e3), Some(m.span.start..end));
+            }
         }
     }
     // Hangul numerals: 천오백만원, 오천만 원
@@ -1274,9 +1431,21 @@ fn bound(m: &Mention, end: bool, lower: &str) -> Option<Date> {
     } else {
         None
     };
-    let quarter = ["q1", "q2", "q3", "q4"]
-        .iter()
-        .position(|q| before_text.trim_end().ends_with(q) || after_text.trim_start().starts_with(q))
+    // the scanner's own "Q2 2018", "3Q21", "1H23", "H2 2020"
+    let own = lower.get(m.span.clone()).unwrap_or("");
+    let marked = |letter: char, n: u8| {
+        let d = char::from(b'0' + n);
+        own.contains(&format!("{letter}{d}")) || own.starts_with(&format!("{d}{letter}"))
+    };
+    let half = (1..=2).find(|h| marked('h', *h)).or(half);
+    let quarter = (1..=4u8)
+        .find(|q| marked('q', *q))
+        .map(|q| usize::from(q - 1))
+        .or_else(|| {
+            ["q1", "q2", "q3", "q4"]
+                .iter()
+                .position(|q| before_text.trim_end().ends_with(q) || after_text.trim_start().starts_with(q))
+        })
         .or_else(|| ["1분기", "2분기", "3분기", "4분기"].iter().position(|q| after_text.trim_start().starts_with(q)));
     match (month, day) {
         (Some(mo), Some(d)) => Date::from_calendar_date(y, month_of(mo)?, d).ok(),
@@ -1628,7 +1797,10 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
                 lower,
                 &["지금까지", "현재까지", "오늘까지", "to date", "until now", "till now", "to now", "today"],
             );
+            // "2015-" with nothing after the dash: an open end
+            let open_dash = a.starts_with('-') && !a[1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
             let from = (has(a, &["부터", "이후", "~", "초", " 초"]) && !has(a, &["까지"]))
+                || open_dash
                 || has_word(a, &["onward", "onwards"])
                 || has_word(
                     before(lower, one.span.start, 36),
@@ -1664,7 +1836,8 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
                 has(a, &["까지"]) || has_word(before(lower, d.span.start, 10), &["to", "through", "until", "and"])
             };
             let s = dates.iter().find(starts).unwrap_or(first);
-            let e = dates.iter().rev().find(ends).unwrap_or(last);
+            // an end comes after the start ("buy and hold 1995-2024": "and" belongs to the rule)
+            let e = dates.iter().rev().filter(|d| d.span.start > s.span.start).find(ends).unwrap_or(last);
             (bound(s, false, lower), bound(e, true, lower))
         }
     }
@@ -1838,6 +2011,8 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             "long/short",
             "long and short",
             "long & short",
+            "long+short",
+            "long + short",
             "long short",
             "shorting",
             "short selling",
@@ -1921,6 +2096,10 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             "계산 방법",
             "how is it calculated",
             "how do you calculate",
+            "difference between",
+            "차이가 뭐",
+            "차이점",
+            "뭐가 달라",
         ],
     ) && !has(&lower, &["backtest", "백테스트", "돌려"])
     {

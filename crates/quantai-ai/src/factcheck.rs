@@ -99,6 +99,19 @@ const KEYWORDS: &[(&str, Kpi)] = &[
     ("per annum", Kpi::Cagr),
     ("each year", Kpi::Cagr),
     ("yearly", Kpi::Cagr),
+    ("포지션 보유", Kpi::Exposure),
+    ("보유 비중", Kpi::Exposure),
+    ("hold return", Kpi::BuyHoldReturn),
+    ("hold would", Kpi::BuyHoldReturn),
+    ("hold was", Kpi::BuyHoldReturn),
+    ("owning", Kpi::BuyHoldReturn),
+    ("holders", Kpi::BuyHoldReturn),
+    ("pf가", Kpi::ProfitFactor),
+    ("pf ", Kpi::ProfitFactor),
+    ("pf:", Kpi::ProfitFactor),
+    ("pf=", Kpi::ProfitFactor),
+    ("pf는", Kpi::ProfitFactor),
+    ("total /", Kpi::TotalReturn),
     ("보유 수익률", Kpi::BuyHoldReturn),
     ("단순 보유", Kpi::BuyHoldReturn),
     ("단순보유", Kpi::BuyHoldReturn),
@@ -126,7 +139,10 @@ const KEYWORDS: &[(&str, Kpi)] = &[
     ("the etf", Kpi::BuyHoldReturn),
     ("benchmark", Kpi::BuyHoldReturn),
     ("passive", Kpi::BuyHoldReturn),
-    ("초과", Kpi::ExcessReturn),
+    ("초과수익", Kpi::ExcessReturn),
+    ("초과 수익", Kpi::ExcessReturn),
+    ("초과성과", Kpi::ExcessReturn),
+    ("초과 성과", Kpi::ExcessReturn),
     ("excess", Kpi::ExcessReturn),
     ("outperform", Kpi::ExcessReturn),
     ("underperform", Kpi::ExcessReturn),
@@ -232,6 +248,12 @@ const PREFIX_ONLY: &[&str] = &[
 
 /// Words that make an unsigned level negative (a loss) or positive.
 const DOWN: &[&str] = &[
+    "사라졌",
+    "사라진",
+    "증발",
+    "날아갔",
+    "까먹",
+    "wiped",
     "빠진",
     "빠졌",
     "빠지",
@@ -312,6 +334,15 @@ const BEHIND: &[&str] = &[
     "worse",
 ];
 const AHEAD: &[&str] = &[
+    "less loss",
+    "smaller loss",
+    "lost less",
+    "less of a loss",
+    "덜 손실",
+    "손실을 덜",
+    "손실이 덜",
+    "앞선",
+    "앞질",
     "선방",
     "방어",
     "덜 잃",
@@ -435,7 +466,12 @@ fn told_from_holding(
     ];
     let lead = head[..at].trim();
     let starts_clause = lead.is_empty() || ["while", "but", "and", "whereas", "meanwhile", "however,"].contains(&lead);
-    let subject = SUBJECT.iter().any(|w| after_word.starts_with(w)) || starts_clause;
+    // "holding AMD outright returned …": the verb a few words later
+    let near = &after_word[..floor_char(after_word, after_word.len().min(28))];
+    let verb_soon = [" was", " did", " returned", " gained", " made", " came", " outperformed", " beat"]
+        .iter()
+        .any(|w| near.contains(w));
+    let subject = SUBJECT.iter().any(|w| after_word.starts_with(w)) || starts_clause || verb_soon;
     let object = has_any(
         after_word,
         &[
@@ -541,7 +577,13 @@ fn can_state(unit: Unit, kpi: Kpi) -> bool {
         Unit::Money => kpi.is_money(),
         Unit::Count => kpi == Kpi::Trades,
         Unit::Plain => {
-            kpi.is_ratio() || kpi == Kpi::Trades || kpi.is_rate() || kpi == Kpi::ExcessReturn || kpi == Kpi::Param
+            kpi.is_ratio()
+                || kpi == Kpi::Trades
+                || kpi.is_rate()
+                || kpi == Kpi::ExcessReturn
+                || kpi == Kpi::Param
+                // "50000 → 81085" in a table: amounts with no currency
+                || kpi.is_money()
         }
         Unit::Years | Unit::Months => kpi == Kpi::Years,
         Unit::Days | Unit::Sigma => kpi == Kpi::Param,
@@ -550,6 +592,12 @@ fn can_state(unit: Unit, kpi: Kpi) -> bool {
 }
 
 /// Where a clause starts, looking back from `at`.
+/// "i.e.", "e.g.", "vs.": a full stop that ends no clause.
+fn abbreviation(upto_dot: &str) -> bool {
+    let l = upto_dot.to_ascii_lowercase();
+    ["i.e.", "e.g.", "vs.", "approx.", "etc."].iter().any(|a| l.ends_with(a))
+}
+
 fn clause_start(text: &str, at: usize) -> usize {
     let head = &text[..at];
     let mut best = 0;
@@ -557,7 +605,7 @@ fn clause_start(text: &str, at: usize) -> usize {
         let next = head[i + c.len_utf8()..].chars().next();
         let boundary = match c {
             '\n' | ';' | '!' | '?' | '·' | '•' => true,
-            '.' => next.is_none_or(|n| n.is_whitespace()),
+            '.' => next.is_none_or(|n| n.is_whitespace()) && !abbreviation(&head[..i + 1]),
             _ => false,
         };
         if boundary {
@@ -712,7 +760,18 @@ fn judge(facts: &Facts, m: &Mention, kpi: Kpi, loss: (Option<bool>, Option<bool>
         let spans = [years, years.round(), f64::from(e.year() - s.year() + 1), f64::from(e.year() - s.year())];
         let scale = if m.unit == Unit::Months { 12.0 } else { 1.0 };
         let half = m.half.max(0.5);
-        let ok = spans.iter().any(|y| close(m.value, half, m.approx, y * scale));
+        // "21년 한 해", "20년에 산": a two-digit year of the period, not a length
+        let as_year = m.unit == Unit::Years
+            && !m.approx
+            && !m.text.contains('간')
+            && (10.0..100.0).contains(&m.value)
+            && m.value.fract() == 0.0
+            && {
+                let yy = m.value as i32;
+                let y = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+                (s.year()..=e.year()).contains(&y)
+            };
+        let ok = as_year || spans.iter().any(|y| close(m.value, half, m.approx, y * scale));
         return if ok { Verdict::Ok } else { Verdict::No };
     }
     let Some(truth) = shown_value(facts, kpi, m.unit) else { return Verdict::No };
@@ -925,11 +984,24 @@ fn check_date(
         ["부터", "초부터", " 초부터", "초", " 초", "~", "–", "—", "-", "to ", "through", "until", "thru", "에서"]
             .iter()
             .any(|w| after.starts_with(w))
-            || ["from", "since", "between"].iter().any(|w| before.ends_with(w));
-    let ends_range = ["~", "–", "—", "-", " to", "through", "until", "thru", "and"]
+            || ["start", "시작", "begin"].iter().any(|w| after.starts_with(w))
+            || [
+                "from",
+                "since",
+                "between",
+                "start of",
+                "beginning of",
+                "started in",
+                "started on",
+                "bought in",
+                "bought on",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w));
+    let ends_range = ["~", "–", "—", "-", " to", "through", "until", "thru", "and", "end of", "close of"]
         .iter()
         .any(|w| before.ends_with(w.trim_start()) && !before.is_empty())
-        || ["까지", "말까지", " 말까지", "말", " 말"].iter().any(|w| after.starts_with(w));
+        || ["까지", "말까지", " 말까지", "말", " 말", "end", "종료"].iter().any(|w| after.starts_with(w));
     let y = m.value as i32;
     let fits = |d: time::Date| {
         y == d.year() && month.is_none_or(|mo| mo == u8::from(d.month())) && day.is_none_or(|dd| dd == d.day())

@@ -180,6 +180,51 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
         let d = c.get(3).and_then(|m| int(m.as_str()));
         push_date(out, text, all.range(), y, m, d);
     }
+    // parts of a year: "Q3 2021", "3Q21", "1H23", "H2 2020", "2021 Q3", "FY2020" (the year counts)
+    static PART: OnceLock<Regex> = OnceLock::new();
+    let part = re(
+        &PART,
+        r"(?i)(?-u:\b)(?:[1-4]q|q[1-4]|[12]h|h[12]|fy)\s?['’]?(\d{4}|\d{2})(?-u:\b)|(?-u:\b)(\d{4})\s?(?:q[1-4]|h[12])(?-u:\b)",
+    );
+    for c in part.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let y = match (c.get(1), c.get(2)) {
+            (Some(y), _) if y.as_str().len() == 2 => int(y.as_str()).map(two_digit_year),
+            (Some(y), _) | (None, Some(y)) => int(y.as_str()),
+            _ => None,
+        };
+        let Some(y) = y else { continue };
+        push_date(out, text, all.range(), y, None, None);
+    }
+    // "2021–22": the second year of a range written with two digits
+    static RANGE2: OnceLock<Regex> = OnceLock::new();
+    let range2 = re(&RANGE2, r"(?-u:\b)(\d{4})\s?[–—-]\s?(\d{2})(?-u:\b)");
+    for c in range2.captures_iter(text) {
+        let (Some(y1), Some(yy)) = (c.get(1).and_then(|m| int(m.as_str())), c.get(2)) else { continue };
+        if text[yy.end()..].starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '.' | '/' | '%')) {
+            continue;
+        }
+        // "2012 – 30 Dec 2016": a day of the next date
+        if month_of(text[yy.end()..].trim_start().get(..3).unwrap_or("")).is_some() {
+            continue;
+        }
+        let Some(y2) = int(yy.as_str()).map(|v| y1 - y1 % 100 + v) else { continue };
+        if y2 > y1 && y2 - y1 < 50 {
+            if let Some(first) = c.get(1) {
+                push_date(out, text, first.range(), y1, None, None);
+            }
+            push_date(out, text, yy.range(), y2, None, None);
+        }
+    }
+    // "Jan '19", "Dec ’23"
+    static MON2: OnceLock<Regex> = OnceLock::new();
+    let mon2 =
+        re(&MON2, r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*['’](\d{2})(?-u:\b)");
+    for c in mon2.captures_iter(text) {
+        let (Some(all), Some(mw), Some(yy)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let Some(y) = int(yy.as_str()).map(two_digit_year) else { continue };
+        push_date(out, text, all.range(), y, month_of(mw.as_str()).map(i64::from), None);
+    }
     // "19년 1월", "'20년 12월": two-digit years with a month
     static KO2: OnceLock<Regex> = OnceLock::new();
     let ko2 = re(&KO2, r"(?:^|[^\d.,])['’]?(\d{2})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?");
@@ -207,6 +252,21 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
         let m = c.get(2).and_then(|m| int(m.as_str()));
         let d = c.get(3).and_then(|m| int(m.as_str()));
         push_date(out, text, all.range(), y, m, d);
+    }
+    // "같은 해 12월 30일": a month and day in the year named last before them
+    static MD: OnceLock<Regex> = OnceLock::new();
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let md = re(&MD, r"(?:^|[^\d])(\d{1,2})\s*월\s*(\d{1,2})\s*일");
+    let year = re(&YEAR, r"(\d{4})\s*년");
+    for c in md.captures_iter(text) {
+        let (Some(mo), Some(d)) = (c.get(1), c.get(2)) else { continue };
+        let Some(y) =
+            year.captures_iter(&text[..mo.start()]).last().and_then(|y| y.get(1)).and_then(|y| int(y.as_str()))
+        else {
+            continue;
+        };
+        let end = c.get(0).map_or(d.end(), |a| a.end());
+        push_date(out, text, mo.start()..end, y, int(mo.as_str()), int(d.as_str()));
     }
     let ym = re(&YM, r"(?-u:\b)(\d{4})[./](\d{2})(?-u:\b)");
     for c in ym.captures_iter(text) {
@@ -292,8 +352,41 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
         &WORDS,
         r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard[- ]deviations?|std|sigma|percent|days?|months?))\b",
     );
+    // "eleven point two percent", "nineteen point three five percent", "one point one two"
+    static DECIMAL: OnceLock<Regex> = OnceLock::new();
+    let decimal = re(
+        &DECIMAL,
+        r"(?i)\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[- ]hundred(?:[- ](?:and[- ])?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)?)\s+point((?:\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))+)(\s+(?:percentage points?|percent|points?|pp))?\b",
+    );
+    for c in decimal.captures_iter(text) {
+        let (Some(all), Some(int_part), Some(digits)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let Some(whole) = word_value(&int_part.as_str().replace(" and ", " ").replace("-and-", "-")) else { continue };
+        let ds: Vec<f64> = digits
+            .as_str()
+            .split_whitespace()
+            .filter_map(|d| if d.eq_ignore_ascii_case("oh") { Some(0.0) } else { word_value(d) })
+            .collect();
+        let frac: f64 = ds.iter().enumerate().map(|(i, d)| d * 10f64.powi(-(i as i32 + 1))).sum();
+        let unit = match c.get(3).map(|u| u.as_str().trim().to_ascii_lowercase()) {
+            Some(u) if u == "percent" => Unit::Percent,
+            Some(_) => Unit::Points,
+            None => Unit::Plain,
+        };
+        out.push(Mention {
+            text: all.as_str().to_string(),
+            span: all.range(),
+            value: whole + frac,
+            half: 0.5 * 10f64.powi(-(ds.len() as i32)),
+            sign: None,
+            approx: approx_before(&text[..all.start()]),
+            unit,
+        });
+    }
     for c in words.captures_iter(text) {
         let (Some(all), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(3)) else { continue };
+        if out.iter().any(|m| m.span.start < all.end() && all.start() < m.span.end) {
+            continue;
+        }
         let Some(v) = word_value(&text[num.start()..all.end() - c.get(2).map_or(0, |g| g.len())])
             .or_else(|| word_value(num.as_str()))
         else {
@@ -413,6 +506,13 @@ fn number_at(text: &str, at: usize) -> Option<(f64, i32, usize)> {
     let num = re(&NUM, r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?");
     let m = num.captures(&text[at..])?;
     let all = m.get(0)?;
+    // "5/20,2021-01-04", "slow=50,2017": a comma between fields, not thousands
+    if let Some(comma) = all.as_str().find(',') {
+        if text[at + all.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+            let head = &all.as_str()[..comma];
+            return Some((head.parse().ok()?, 0, at + comma));
+        }
+    }
     let dec = m.get(1).map_or(0, |d| d.len() as i32);
     let v: f64 = all.as_str().replace(',', "").parse().ok()?;
     Some((v, dec, at + all.end()))
@@ -440,6 +540,8 @@ fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize)> {
     let mut last_scale = f64::INFINITY;
     let mut terms = 0;
     let mut groups = 0;
+    // where the compound read so far ends (before the spaces to the next group)
+    let mut group_end = at;
     let small = |c: char| match c {
         '천' => Some(1e3),
         '백' => Some(1e2),
@@ -457,12 +559,15 @@ fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize)> {
         }
         let scale = text[p..].chars().next().and_then(korean_scale);
         if let Some(sc) = scale {
+            if sc >= last_scale {
+                // "1억\t2억 5,631만": the next amount, not part of this one
+                section = 0.0;
+                pos = group_end;
+                break;
+            }
             if unit.is_none() {
                 section += v;
                 section_half = 0.5 * 10f64.powi(-dec);
-            }
-            if sc >= last_scale {
-                break;
             }
             p += '만'.len_utf8();
             total += section * sc;
@@ -491,6 +596,7 @@ fn korean_money(text: &str, at: usize) -> Option<(f64, f64, usize)> {
             }
         }
         // the next group after spaces
+        group_end = pos;
         let next = pos + (text[pos..].len() - text[pos..].trim_start().len());
         if !text[next..].starts_with(|c: char| c.is_ascii_digit()) {
             break;
@@ -649,7 +755,9 @@ fn numerals(text: &str, out: &mut Vec<Mention>) {
             } else {
                 src.starts_with(w) && !src[w.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
             };
-            if matches && (word || currency.is_some()) {
+            // "20k" is thousands with or without a currency sign
+            let glued_k = (w == "k" || w == "K") && !word;
+            if matches && (word || currency.is_some() || glued_k) {
                 scaled = Some((mult, num_end + off + w.len()));
                 break;
             }
@@ -671,8 +779,8 @@ fn numerals(text: &str, out: &mut Vec<Mention>) {
             out.push(mention(begin..num_end, v, half, Unit::Money));
             continue;
         }
-        for w in [" won", " KRW", " dollars"] {
-            if rest.starts_with(w) {
+        for w in [" won", " KRW", " dollars", " USD", " usd", " krw"] {
+            if rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 let end = num_end + w.len();
                 out.push(mention(begin..end, v, half, Unit::Money));
                 at = end;
@@ -776,6 +884,40 @@ mod tests {
         let m = scan(text);
         assert_eq!(m.len(), 1, "{text}: {m:?}");
         m.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn parts_of_years_ranges_and_spelled_decimals() {
+        let years = |t: &str| -> Vec<f64> {
+            scan(t).iter().filter(|m| matches!(m.unit, Unit::Date { .. })).map(|m| m.value).collect()
+        };
+        assert_eq!(years("from Q3 2021 through the end of 1H23"), [2021.0, 2023.0]);
+        assert_eq!(years("H2 2020 and FY2019, 3Q21"), [2020.0, 2019.0, 2021.0]);
+        assert_eq!(years("2021–22: lost 31%"), [2021.0, 2022.0]);
+        assert_eq!(years("3 Jan 2012 – 30 Dec 2016"), [2012.0, 2016.0]);
+        assert_eq!(years("Jan '19 to Dec ’23"), [2019.0, 2023.0]);
+        // a month and day take the year named before them
+        let d = scan("2020년 1월 2일부터 같은 해 12월 30일까지");
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert_eq!((d[1].value, d[1].unit), (2020.0, Unit::Date { month: Some(12), day: Some(30) }));
+        let m = one("about eleven point two percent a year");
+        assert_eq!((m.value, m.unit, m.half), (11.2, Unit::Percent, 0.05));
+        let m = one("nineteen point three five percent");
+        assert!((m.value - 19.35).abs() < 1e-9 && (m.half - 0.005).abs() < 1e-12, "{m:?}");
+    }
+
+    #[test]
+    fn fields_and_amounts_in_tables() {
+        // a comma between CSV fields is not a thousands separator
+        let v: Vec<f64> = scan("fast=10,slow=50,2017-01-03").iter().map(|m| m.value).collect();
+        assert_eq!(v, [10.0, 50.0, 2017.0]);
+        // two amounts in a row stay two
+        let v: Vec<f64> = scan("1억\t2억 5,631만\t156.31%").iter().map(|m| m.value).collect();
+        assert_eq!(v, [1e8, 256_310_000.0, 156.31]);
+        let m = one("20k -> ");
+        assert_eq!((m.value, m.unit), (20_000.0, Unit::Money));
+        let m = one("50,000 USD");
+        assert_eq!((m.value, m.unit), (50_000.0, Unit::Money));
     }
 
     #[test]

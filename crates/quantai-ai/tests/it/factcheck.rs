@@ -129,6 +129,7 @@ fn held_out_sets_meet_the_targets() {
         ("eval/factcheck/heldout.jsonl", 100),
         ("eval/factcheck2/heldout.jsonl", 80),
         ("eval/factcheck3/heldout.jsonl", 60),
+        ("eval/factcheck4/heldout.jsonl", 60),
     ] {
         held_out(path, lines);
     }
