@@ -361,6 +361,9 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "4h candle",
             "시간봉",
             "minute",
+            "min bar",
+            "-min ",
+            "min candle",
             "hourly",
             "intraday",
             "장중",
@@ -477,11 +480,15 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "거래량",
             "volume",
             "vix",
-            "월요일",
-            "monday",
-            "tuesday",
-            "friday",
-            "금요일",
+            "월요일마다",
+            "월요일에만",
+            "금요일마다",
+            "금요일에만",
+            "mondays",
+            "tuesdays",
+            "fridays",
+            "on monday",
+            "on friday",
             "일 때만",
             "때만",
             "에서만",
@@ -587,6 +594,8 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
                 "average",
                 "평균이",
                 "평균 ",
+                "평균가",
+                "평균 가격",
             ],
         ) || has_word(lower, &["ma", "mas"]);
     let hold = has(
@@ -656,7 +665,9 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
             "급등",
         ],
     ) || lexicon_kinds.contains(&Kind::RsiReversion);
-    let ma = ma || has(lower, &["moving avg", "avg cross", "mov avg", "이평 크로스", "dma", "day ma"]);
+    let ma = ma
+        || has(lower, &["moving avg", "avg cross", "mov avg", "이평 크로스", "day ma"])
+        || lower.match_indices("dma").any(|(i, _)| !lower[..i].ends_with(|c: char| c.is_ascii_alphabetic()));
     let hold = hold
         || has(
             lower,
@@ -703,6 +714,9 @@ fn bollinger_side(lower: &str) -> Option<Kind> {
             "아래 밴드",
             "아래쪽 밴드",
             "bottom band",
+            "bottom bollinger",
+            "bottom of the band",
+            "lower bollinger",
             "아랫 밴드",
             "밴드 아래",
             "밴드 밑",
@@ -717,6 +731,9 @@ fn bollinger_side(lower: &str) -> Option<Kind> {
             lower,
             &[
                 "reversion",
+                "리버전",
+                "리버젼",
+                "mean rev",
                 "회귀",
                 "역추세",
                 "역매매",
@@ -919,6 +936,31 @@ fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]
         })
         // quarter and half numbers belong to their dates
         .filter(|m| !["분기", "반기"].iter().any(|w| after(lower, m.span.end, 8).trim_start().starts_with(w)))
+        // "42살", "we're 12 people", "two kids": the writer's life, not a parameter
+        .filter(|m| {
+            let a = after(lower, m.span.end, 16).trim_start();
+            ![
+                "살",
+                "세 ",
+                "명",
+                "people",
+                "kids",
+                "children",
+                "years old",
+                "yo ",
+                "y/o",
+                "members",
+                "friends",
+                "people)",
+                "시에",
+                "시 ",
+                "o'clock",
+                "am ",
+                "pm ",
+            ]
+            .iter()
+            .any(|w| a.starts_with(w))
+        })
         .filter(|m| !skip.iter().any(|r| overlaps(r, &m.span)))
         .collect()
 }
@@ -1025,6 +1067,7 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                         "enter at",
                         "entry at",
                         "entry of",
+                        "<",
                         "enter below",
                         "진입선",
                         "진입 기준",
@@ -1052,6 +1095,7 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
                         "up through",
                         "exit when",
                         "exit at",
+                        ">",
                         "exit above",
                         "청산선",
                         "청산 기준",
@@ -1176,15 +1220,27 @@ fn params_for(kind: Kind, lower: &str, nums: &[&Mention], pairs: &[(u32, u32)]) 
             }
         }
         Kind::BollingerBreakout | Kind::BollingerReversion => {
+            const NAMES: &[(&str, &[&str])] = &[
+                ("period", &["기간", "period", "window", "length", "lookback", "days"]),
+                ("k", &["시그마", "sigma", "σ", "표준편차", "std", "sd", "k", "승수", "multiplier", "width", "폭"]),
+            ];
             for m in nums {
                 let b = before(lower, m.span.start, 10);
                 let a = after(lower, m.span.end, 10).trim_start();
+                if let Some(n) = touching_label(lower, m, NAMES) {
+                    if n == "k" || is_int(m.value) {
+                        p.entry(n.to_string()).or_insert(m.value);
+                        continue;
+                    }
+                }
                 if m.unit == Unit::Sigma
                     || m.unit == Unit::Multiple
                     || b.trim_end().ends_with("k=")
                     || b.trim_end().ends_with("k =")
                     || b.trim_end().ends_with(" k")
                     || a.starts_with("std")
+                    || a.starts_with("standard dev")
+                    || a.starts_with("sd")
                     || a.starts_with("표준편차")
                 {
                     p.entry("k".to_string()).or_insert(m.value);
@@ -1626,7 +1682,9 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
         let next = chars.get(e).map(|x| x.1);
         let run = &text[start..end];
         k = e;
-        if next == Some('선') || out.iter().any(|m: &Mention| m.span.start <= start && start < m.span.end) {
+        if matches!(next, Some('선' | '만' | '억'))
+            || out.iter().any(|m: &Mention| m.span.start <= start && start < m.span.end)
+        {
             continue;
         }
         let particle = |c: Option<char>| c.is_none_or(|c| !hangul(c) || "으로에을를이가은는와과도만".contains(c));
@@ -1671,13 +1729,19 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
             unit,
         });
     }
-    // native Korean numbers: "기간 아홉으로", "열다섯일"
-    const NATIVE: [(&str, f64); 16] = [
-        ("열다섯", 15.0),
+    // native Korean numbers: "기간 아홉으로", "열다섯일", "스물", "여든", "열아홉", "예순"
+    const TENS: [(&str, f64); 9] = [
+        ("열", 10.0),
         ("스물", 20.0),
         ("서른", 30.0),
         ("마흔", 40.0),
         ("쉰", 50.0),
+        ("예순", 60.0),
+        ("일흔", 70.0),
+        ("여든", 80.0),
+        ("아흔", 90.0),
+    ];
+    const UNITS: [(&str, f64); 9] = [
         ("하나", 1.0),
         ("둘", 2.0),
         ("셋", 3.0),
@@ -1687,28 +1751,43 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
         ("일곱", 7.0),
         ("여덟", 8.0),
         ("아홉", 9.0),
-        ("열", 10.0),
-        ("예순", 60.0),
     ];
-    for (w, v) in NATIVE {
-        for (i, _) in text.match_indices(w) {
-            let prev = text[..i].chars().next_back();
-            let next = text[i + w.len()..].chars().next();
-            let standalone = prev.is_none_or(|c| !hangul(c))
-                && next.is_none_or(|c| !hangul(c) || "으로에을를이가은는와과도만일".contains(c));
-            if !standalone || out.iter().any(|m: &Mention| m.span.start < i + w.len() && i < m.span.end) {
-                continue;
-            }
-            out.push(Mention {
-                text: w.to_string(),
-                span: i..i + w.len(),
-                value: v,
-                half: 0.5,
-                sign: None,
-                approx: false,
-                unit: Unit::Plain,
-            });
+    let mut i = 0;
+    while i < text.len() {
+        if !text.is_char_boundary(i) || text[..i].chars().next_back().is_some_and(hangul) {
+            i += 1;
+            continue;
         }
+        let rest = &text[i..];
+        let (tens, tlen) = TENS.iter().find(|(w, _)| rest.starts_with(w)).map_or((0.0, 0), |(w, v)| (*v, w.len()));
+        let (unit, ulen) =
+            UNITS.iter().find(|(w, _)| rest[tlen..].starts_with(w)).map_or((0.0, 0), |(w, v)| (*v, w.len()));
+        let len = tlen + ulen;
+        let next = rest[len..].chars().next();
+        let standalone = next.is_none_or(|c| !hangul(c) || "으로에을를이가은는와과도만일".contains(c));
+        // "열" alone is also "open"/"column": only with a unit after it or a label before it
+        let lone_ten = ulen == 0 && tens == 10.0;
+        let labelled = ["기간", "단기", "장기", "하단", "상단", "빠른선", "느린선", "시그널", "과매도", "과매수"]
+            .iter()
+            .any(|w| text[..i].trim_end().trim_end_matches([',', '은', '는']).ends_with(w));
+        if len == 0
+            || !standalone
+            || (lone_ten && !labelled && next != Some('일'))
+            || out.iter().any(|m: &Mention| m.span.start < i + len && i < m.span.end)
+        {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        out.push(Mention {
+            text: rest[..len].to_string(),
+            span: i..i + len,
+            value: tens + unit,
+            half: 0.5,
+            sign: None,
+            approx: false,
+            unit: Unit::Plain,
+        });
+        i += len;
     }
     static HALF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let half = crate::numbers::re(
@@ -1882,6 +1961,15 @@ fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usiz
     None
 }
 
+/// Whether two tickers are listings of the same company (GOOG and GOOGL).
+fn twins(lexicon: &Lexicon, a: &str, b: &str) -> bool {
+    lexicon.instruments_of(a).iter().any(|id| {
+        lexicon.entry(EntityKind::Instrument, id).is_some_and(|e| {
+            e.related.iter().any(|r| r.split_once(':').map_or(r.as_str(), |(_, t)| t).eq_ignore_ascii_case(b))
+        })
+    })
+}
+
 /// Parses one request. `lexicon` supplies instruments and strategy behaviour words.
 pub fn parse(lexicon: &Lexicon, text: &str) -> Parsed {
     parse_in(lexicon, text, None)
@@ -1918,6 +2006,10 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             }
             _ => {}
         }
+    }
+    // "goog... er, GOOGL": two listings of one company are one instrument, the last named
+    if symbols.len() == 2 && twins(lexicon, &symbols[0], &symbols[1]) {
+        symbols.remove(0);
     }
     if symbols.is_empty() {
         if let Some((sym, span)) = lowercase_ticker(lexicon, text) {
@@ -2013,6 +2105,12 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             "long & short",
             "long+short",
             "long + short",
+            "both sides",
+            "both directions",
+            "양쪽",
+            "숏치",
+            "숏 치",
+            "뒤집",
             "long short",
             "shorting",
             "short selling",
