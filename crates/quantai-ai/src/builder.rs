@@ -1493,9 +1493,16 @@ fn bound(m: &Mention, end: bool, lower: &str) -> Option<Date> {
         let d = char::from(b'0' + n);
         own.contains(&format!("{letter}{d}")) || own.starts_with(&format!("{d}{letter}"))
     };
-    let half = (1..=2).find(|h| marked('h', *h)).or(half);
+    let own_half = if own.contains("상반기") {
+        Some(1)
+    } else if own.contains("하반기") {
+        Some(2)
+    } else {
+        (1..=2).find(|h| marked('h', *h))
+    };
+    let half = own_half.or(half);
     let quarter = (1..=4u8)
-        .find(|q| marked('q', *q))
+        .find(|q| marked('q', *q) || own.contains(&format!("{q}분기")) || own.contains(&format!("{q} 분기")))
         .map(|q| usize::from(q - 1))
         .or_else(|| {
             ["q1", "q2", "q3", "q4"]
@@ -2070,7 +2077,9 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
     let (commission, mut used) = commission(&lower, &mentions);
     let (cash, cash_spans) = initial_cash(text, &lower, &mentions, &used);
     used.extend(cash_spans);
-    let dates: Vec<&Mention> = mentions.iter().filter(|m| matches!(m.unit, Unit::Date { .. })).collect();
+    // a month and day with no year (value 0) bounds nothing here
+    let dates: Vec<&Mention> =
+        mentions.iter().filter(|m| matches!(m.unit, Unit::Date { .. }) && m.value >= 1900.0).collect();
     let (from, to) = period(&lower, &dates, kind == Some(Kind::BuyAndHold));
     let direction = if has(
         &lower,

@@ -100,6 +100,39 @@ const KEYWORDS: &[(&str, Kpi)] = &[
     ("each year", Kpi::Cagr),
     ("yearly", Kpi::Cagr),
     ("포지션 보유", Kpi::Exposure),
+    ("고점 대비", Kpi::MaxDrawdown),
+    ("고점에서", Kpi::MaxDrawdown),
+    ("평가손", Kpi::MaxDrawdown),
+    ("from peak", Kpi::MaxDrawdown),
+    ("dd ", Kpi::MaxDrawdown),
+    ("annualized vol", Kpi::Volatility),
+    ("annualised vol", Kpi::Volatility),
+    ("vol=", Kpi::Volatility),
+    ("vol:", Kpi::Volatility),
+    ("vol.", Kpi::Volatility),
+    ("return_ann", Kpi::Cagr),
+    ("ret.cagr", Kpi::Cagr),
+    ("return_total", Kpi::TotalReturn),
+    ("ret.total", Kpi::TotalReturn),
+    ("ret.bh", Kpi::BuyHoldReturn),
+    ("ret.excess", Kpi::ExcessReturn),
+    ("buy_hold", Kpi::BuyHoldReturn),
+    ("bh ", Kpi::BuyHoldReturn),
+    ("bh=", Kpi::BuyHoldReturn),
+    ("bh:", Kpi::BuyHoldReturn),
+    ("trades.win", Kpi::WinRate),
+    ("hit_rate", Kpi::WinRate),
+    ("win ", Kpi::WinRate),
+    ("shp ", Kpi::Sharpe),
+    ("end_equity", Kpi::FinalEquity),
+    ("cash.final", Kpi::FinalEquity),
+    ("start_cash", Kpi::InitialCash),
+    ("cash.initial", Kpi::InitialCash),
+    ("shrink to", Kpi::FinalEquity),
+    ("shrunk to", Kpi::FinalEquity),
+    ("fell to", Kpi::FinalEquity),
+    ("stood at", Kpi::FinalEquity),
+    ("turned into", Kpi::FinalEquity),
     ("보유 비중", Kpi::Exposure),
     ("hold return", Kpi::BuyHoldReturn),
     ("hold would", Kpi::BuyHoldReturn),
@@ -218,6 +251,11 @@ const KEYWORDS: &[(&str, Kpi)] = &[
 /// KPI words that only introduce the number after them ("grew to $2.3M", "연 6.6%"); the
 /// others may also follow their number ("11.2% CAGR", "31.3% were winners").
 const PREFIX_ONLY: &[&str] = &[
+    "shrink to",
+    "shrunk to",
+    "fell to",
+    "stood at",
+    "turned into",
     "grew to",
     "became",
     "ended at",
@@ -248,6 +286,10 @@ const PREFIX_ONLY: &[&str] = &[
 
 /// Words that make an unsigned level negative (a loss) or positive.
 const DOWN: &[&str] = &[
+    "빠짐",
+    "날려",
+    "날렸",
+    "처맞",
     "사라졌",
     "사라진",
     "증발",
@@ -307,6 +349,10 @@ const UP: &[&str] = &[
 ];
 /// Comparison words: they sign a difference to buy-and-hold, not a level.
 const BEHIND: &[&str] = &[
+    "덜 번",
+    "덜 벌",
+    "덜 올",
+    "덜 오른",
     "뒤처",
     "뒤졌",
     "밑돌",
@@ -334,6 +380,8 @@ const BEHIND: &[&str] = &[
     "worse",
 ];
 const AHEAD: &[&str] = &[
+    "덜 처맞",
+    "덜 맞",
     "less loss",
     "smaller loss",
     "lost less",
@@ -498,6 +546,10 @@ fn told_from_holding(
             "했고",
             "였고",
             "며 ",
+            "라서",
+            "아서",
+            "어서",
+            "해서",
         ],
     );
     let strategy_after = has_any(after_word, &["strategy", "전략", " it ", "you", "we're", "we ", "our "]);
@@ -559,7 +611,7 @@ const JOINERS: &[&str] = &[
 /// The end of the words that can still be about the number: a comma, a parenthesis or a joiner.
 fn item_end(lower: &str, fwd: &Range<usize>) -> usize {
     let seg = &lower[fwd.clone()];
-    let mut end = seg.find([',', '(', ')', ';']).unwrap_or(seg.len());
+    let mut end = seg.find([',', '(', ')', ';', '|']).unwrap_or(seg.len());
     for j in JOINERS {
         if let Some(i) = seg.find(j) {
             end = end.min(i);
@@ -685,12 +737,25 @@ fn direction_word(lower: &str, before: Range<usize>, after: Range<usize>, compar
         let (loss, relational) = direction_of(i);
         (!relational || compare).then_some((loss, words[i]))
     };
+    // "손실 폭을 8.7%p 줄였다", "lost 28.4 points less than": less of a loss is ahead
+    let loss_before = compare && {
+        let from = ceil_char(lower, before.end.saturating_sub(40).max(before.start));
+        has_any(&lower[from..before.end], &["손실", "낙폭", "lost", "loss", "losing"])
+    };
+    let invert = |l: bool, w: &'static str| -> (bool, &'static str) {
+        if loss_before && ["줄였", "줄어", "줄였다", "less than"].contains(&w) {
+            (false, w)
+        } else {
+            (l, w)
+        }
+    };
     // the closest word after the number (Korean puts it there), then the closest before
     if after.start < after.end {
         let window_end = floor_char(lower, (after.start + 24).min(after.end));
         let window_end = item_end(lower, &(after.start..window_end));
         for m in direction_words().find_iter(&lower[after.start..window_end]) {
             if let Some((l, w)) = usable(m.pattern().as_usize()) {
+                let (l, w) = invert(l, w);
                 return Some((l, w, true));
             }
         }
@@ -775,6 +840,19 @@ fn judge(facts: &Facts, m: &Mention, kpi: Kpi, loss: (Option<bool>, Option<bool>
         return if ok { Verdict::Ok } else { Verdict::No };
     }
     let Some(truth) = shown_value(facts, kpi, m.unit) else { return Verdict::No };
+    // "ret.total=0.112", "mdd: -0.304": a rate written as the fraction itself
+    if m.unit == Unit::Plain && (kpi.is_rate() || kpi == Kpi::ExcessReturn) && m.value.abs() < 1.5 && m.half <= 0.005 {
+        let fraction = truth / 100.0;
+        if close(m.value, m.half, m.approx, fraction.abs()) {
+            let negative = fraction < 0.0 && kpi != Kpi::MaxDrawdown;
+            let sign_ok = match m.sign {
+                Some('-') => negative || kpi == Kpi::MaxDrawdown,
+                Some(_) => !negative,
+                None => !negative || kpi == Kpi::MaxDrawdown,
+            };
+            return if sign_ok { Verdict::Ok } else { Verdict::Sign };
+        }
+    }
     if kpi == Kpi::MaxDrawdown || m.unit == Unit::Money {
         return if close(m.value, m.half, m.approx, truth.abs()) { Verdict::Ok } else { Verdict::No };
     }
@@ -855,7 +933,15 @@ pub fn check(text: &str, facts: &Facts) -> Report {
         let dir_from =
             back_words.iter().rev().find(|(_, k)| *k != Kpi::ExcessReturn).map_or(back.start, |(r, _)| r.end);
         let loss_level = direction(&lower, dir_from..back.end, fwd.clone(), false);
-        let loss_diff = direction_word(&lower, back.clone(), fwd.clone(), true).map(|(loss, word, after)| {
+        // "outperformed buy-and-hold (144.6%) by 56.2 points": the parenthesised number is an
+        // aside, and the comparison word before it signs this difference
+        let diff_back = if i >= 1 && lower[prev_end.min(m.span.start)..m.span.start].trim_start().starts_with(')') {
+            let before_aside = if i >= 2 { mentions[i - 2].span.end } else { 0 };
+            cstart.max(before_aside).min(m.span.start)..m.span.start
+        } else {
+            back.clone()
+        };
+        let loss_diff = direction_word(&lower, diff_back, fwd.clone(), true).map(|(loss, word, after)| {
             let flip = told_from_holding(&lower, cstart, m.span.clone(), cend, word, after);
             loss != flip
         });
@@ -1003,6 +1089,20 @@ fn check_date(
         .any(|w| before.ends_with(w.trim_start()) && !before.is_empty())
         || ["까지", "말까지", " 말까지", "말", " 말", "end", "종료"].iter().any(|w| after.starts_with(w));
     let y = m.value as i32;
+    // a month and day with no year: one of the period's ends
+    if y == 0 {
+        let same = |d: time::Date| month == Some(u8::from(d.month())) && day == Some(d.day());
+        if same(start) || same(end) {
+            return None;
+        }
+        return Some(Finding {
+            span: m.span.clone(),
+            text: m.text.clone(),
+            problem: Problem::Wrong,
+            claimed: Some(if ends_range { Kpi::End } else { Kpi::Start }.name()),
+            expected: None,
+        });
+    }
     let fits = |d: time::Date| {
         y == d.year() && month.is_none_or(|mo| mo == u8::from(d.month())) && day.is_none_or(|dd| dd == d.day())
     };

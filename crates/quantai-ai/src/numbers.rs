@@ -136,7 +136,9 @@ fn covered(out: &[Mention], at: usize) -> bool {
 fn push_date(out: &mut Vec<Mention>, text: &str, span: Range<usize>, y: i64, m: Option<i64>, d: Option<i64>) {
     let valid_m = m.is_none_or(|m| (1..=12).contains(&m));
     let valid_d = d.is_none_or(|d| (1..=31).contains(&d));
-    if !(1900..=2100).contains(&y) || !valid_m || !valid_d {
+    // year 0: a month and day with no year ("12월 28일까지", "Dec. 30", "on 3/23")
+    let yearless = y == 0 && m.is_some() && d.is_some();
+    if !((1900..=2100).contains(&y) || yearless) || !valid_m || !valid_d {
         return;
     }
     if out.iter().any(|o| overlaps(&o.span, &span)) {
@@ -260,13 +262,48 @@ fn dates(text: &str, out: &mut Vec<Mention>) {
     let year = re(&YEAR, r"(\d{4})\s*년");
     for c in md.captures_iter(text) {
         let (Some(mo), Some(d)) = (c.get(1), c.get(2)) else { continue };
-        let Some(y) =
+        // "같은 해 12월 30일": the year named last; otherwise the year is not stated
+        let head = text[..mo.start()].trim_end();
+        let same_year = ["같은 해", "그 해", "그해", "동년", "같은해"].iter().any(|w| head.ends_with(w));
+        let y = if same_year {
             year.captures_iter(&text[..mo.start()]).last().and_then(|y| y.get(1)).and_then(|y| int(y.as_str()))
-        else {
-            continue;
+        } else {
+            None
         };
         let end = c.get(0).map_or(d.end(), |a| a.end());
-        push_date(out, text, mo.start()..end, y, int(mo.as_str()), int(d.as_str()));
+        push_date(out, text, mo.start()..end, y.unwrap_or(0), int(mo.as_str()), int(d.as_str()));
+    }
+    // "2023년 3분기", "2022년 상반기": the year is what the check can hold to
+    static KO_PART: OnceLock<Regex> = OnceLock::new();
+    let ko_part = re(&KO_PART, r"(\d{4})\s*년\s*(?:[1-4]\s*분기|상반기|하반기)");
+    for c in ko_part.captures_iter(text) {
+        let (Some(all), Some(y)) = (c.get(0), c.get(1).and_then(|m| int(m.as_str()))) else { continue };
+        push_date(out, text, all.range(), y, None, None);
+    }
+    // "Dec. 30", "Jan 3 →", "on 3/23": a month and day with no year after them
+    static EN_MD: OnceLock<Regex> = OnceLock::new();
+    let en_md = re(
+        &EN_MD,
+        r"(?i)\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?-u:\b)",
+    );
+    for c in en_md.captures_iter(text) {
+        let (Some(all), Some(mw), Some(d)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let tail = &text[all.end()..];
+        // "Jan 3, 2022" and "Jan 2016" are dated forms read elsewhere
+        let dated = tail.trim_start_matches([',', ' ']).starts_with(|c: char| c.is_ascii_digit());
+        if dated || tail.starts_with(|c: char| c.is_ascii_digit() || c == '%') {
+            continue;
+        }
+        push_date(out, text, all.range(), 0, month_of(mw.as_str()).map(i64::from), int(d.as_str()));
+    }
+    static SLASH_MD: OnceLock<Regex> = OnceLock::new();
+    let slash_md = re(&SLASH_MD, r"(?i)\b(?:on|at|by|until|since)\s+(\d{1,2})/(\d{1,2})(?-u:\b)");
+    for c in slash_md.captures_iter(text) {
+        let (Some(mo), Some(d)) = (c.get(1), c.get(2)) else { continue };
+        if text[d.end()..].starts_with(['/', '%']) {
+            continue;
+        }
+        push_date(out, text, mo.start()..d.end(), 0, int(mo.as_str()), int(d.as_str()));
     }
     let ym = re(&YM, r"(?-u:\b)(\d{4})[./](\d{2})(?-u:\b)");
     for c in ym.captures_iter(text) {
@@ -350,7 +387,7 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
     static DECADE: OnceLock<Regex> = OnceLock::new();
     let words = re(
         &WORDS,
-        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard[- ]deviations?|std|sigma|percent|days?|months?))\b",
+        r"(?i)\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)(?:[- ]hundred)?((?:[- ](?:winning|losing|closed|full|calendar|standard))?[- ](trades?|round[- ]trips?|trips|times|years?|standard[- ]deviations?|std|sigma|percentage[- ]points?|percent|points?|pp|days?|months?))\b",
     );
     // "eleven point two percent", "nineteen point three five percent", "one point one two"
     static DECIMAL: OnceLock<Regex> = OnceLock::new();
@@ -401,6 +438,8 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
             Unit::Months
         } else if u.starts_with("day") {
             Unit::Days
+        } else if u.starts_with("percentage") || u.starts_with("point") || u == "pp" {
+            Unit::Points
         } else if u.starts_with("percent") {
             Unit::Percent
         } else {
@@ -415,6 +454,51 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
             sign: None,
             approx: approx_before(&text[..num.start()]),
             unit,
+        });
+    }
+    // Korean native counts: "스물여덟 번", "열두 번", "열세 차례"
+    static NATIVE: OnceLock<Regex> = OnceLock::new();
+    let native = re(
+        &NATIVE,
+        r"(열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)?(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s*(번|회|차례|건)",
+    );
+    for c in native.captures_iter(text) {
+        let (Some(all), Some(unit)) = (c.get(0), c.get(3)) else { continue };
+        let tens = c.get(1).map(|t| match t.as_str() {
+            "열" => 10.0,
+            "스물" => 20.0,
+            "서른" => 30.0,
+            "마흔" => 40.0,
+            "쉰" => 50.0,
+            "예순" => 60.0,
+            "일흔" => 70.0,
+            "여든" => 80.0,
+            _ => 90.0,
+        });
+        let ones = c.get(2).map(|o| match o.as_str() {
+            "하나" | "한" => 1.0,
+            "둘" | "두" => 2.0,
+            "셋" | "세" => 3.0,
+            "넷" | "네" => 4.0,
+            "다섯" => 5.0,
+            "여섯" => 6.0,
+            "일곱" => 7.0,
+            "여덟" => 8.0,
+            _ => 9.0,
+        });
+        // a word of its own (nothing Hangul glued before it), with a tens word: "한 번" alone is "once"
+        let glued = text[..all.start()].chars().next_back().is_some_and(|p| ('\u{AC00}'..='\u{D7A3}').contains(&p));
+        if glued || tens.is_none() || out.iter().any(|m| m.span.start < all.end() && all.start() < m.span.end) {
+            continue;
+        }
+        out.push(Mention {
+            text: text[all.start()..unit.start()].trim_end().to_string(),
+            span: all.start()..unit.end(),
+            value: tens.unwrap_or(0.0) + ones.unwrap_or(0.0),
+            half: 0.5,
+            sign: None,
+            approx: approx_before(&text[..all.start()]),
+            unit: Unit::Count,
         });
     }
     // "Trades: eleven": a number word right after a label's colon
@@ -904,6 +988,33 @@ mod tests {
         assert_eq!((m.value, m.unit, m.half), (11.2, Unit::Percent, 0.05));
         let m = one("nineteen point three five percent");
         assert!((m.value - 19.35).abs() < 1e-9 && (m.half - 0.005).abs() < 1e-12, "{m:?}");
+    }
+
+    #[test]
+    fn yearless_days_native_counts_and_spelled_points() {
+        let dates: Vec<(f64, Unit)> = scan("held to Dec. 30, sold on 3/23, 12월 28일까지")
+            .iter()
+            .filter(|m| matches!(m.unit, Unit::Date { .. }))
+            .map(|m| (m.value, m.unit))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                (0.0, Unit::Date { month: Some(12), day: Some(30) }),
+                (0.0, Unit::Date { month: Some(3), day: Some(23) }),
+                (0.0, Unit::Date { month: Some(12), day: Some(28) }),
+            ]
+        );
+        // "market 21" is not March 21st; "20/60" is not a date
+        assert!(scan("in the market 21.2% of the time, SMA 20/60")
+            .iter()
+            .all(|m| !matches!(m.unit, Unit::Date { .. })));
+        let m = one("거래: 스물여덟 번");
+        assert_eq!((m.value, m.unit), (28.0, Unit::Count));
+        let m = one("roughly three percentage points ahead");
+        assert_eq!((m.value, m.unit, m.approx), (3.0, Unit::Points, true));
+        let m = one("2023년 3분기 서한");
+        assert_eq!((m.value, m.unit), (2023.0, Unit::Date { month: None, day: None }));
     }
 
     #[test]
