@@ -254,18 +254,7 @@ impl Store {
         row.as_ref()
             .map(|r| {
                 use sqlx::Row;
-                let opt_text = |c: &str| -> Result<Option<String>> {
-                    match r.try_get::<Option<String>, _>(c) {
-                        Ok(v) => Ok(v),
-                        Err(_) => {
-                            let b: Option<Vec<u8>> = r.try_get(c)?;
-                            b.map(|b| {
-                                String::from_utf8(b).map_err(|_| Error::Invalid(format!("column {c} is not UTF-8")))
-                            })
-                            .transpose()
-                        }
-                    }
-                };
+                let opt_text = |c: &str| crate::get_opt_text(r, c);
                 Ok(OptimizationRow {
                     id: get_text(r, "id")?,
                     user_id: get_text(r, "user_id")?,

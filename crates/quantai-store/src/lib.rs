@@ -6,6 +6,7 @@
 
 pub mod ai;
 pub mod backtests;
+pub mod jobs;
 pub mod keys;
 pub mod ledger;
 pub mod market;
@@ -187,6 +188,19 @@ impl Store {
 pub(crate) fn get_i64(row: &AnyRow, col: &str) -> Result<i64> {
     use sqlx::Row;
     Ok(row.try_get::<i64, _>(col)?)
+}
+
+/// A nullable text column; MySQL may hand TEXT back as bytes.
+pub(crate) fn get_opt_text(row: &AnyRow, col: &str) -> Result<Option<String>> {
+    use sqlx::Row;
+    match row.try_get::<Option<String>, _>(col) {
+        Ok(v) => Ok(v),
+        Err(_) => {
+            let b: Option<Vec<u8>> = row.try_get(col)?;
+            b.map(|b| String::from_utf8(b).map_err(|_| Error::Invalid(format!("column {col} is not UTF-8"))))
+                .transpose()
+        }
+    }
 }
 
 /// A text column; MySQL may hand TEXT back as bytes.
