@@ -27,21 +27,37 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
     t[runs / 2]
 }
 
+/// Every labelled file of the shipped sets whose directory starts with `prefix` (eval/factcheck,
+/// eval/factcheck2, …), so new sets are timed as they land.
+fn sets(prefix: &str) -> Result<Vec<String>, std::io::Error> {
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(root("eval"))? {
+        let dir = dir?.path();
+        if !dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)) {
+            continue;
+        }
+        for f in std::fs::read_dir(&dir)? {
+            let f = f?.path();
+            if f.extension().is_some_and(|e| e == "jsonl") {
+                out.push(f.display().to_string());
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut fc = Vec::new();
-    for set in ["eval/factcheck/dev.jsonl", "eval/factcheck/heldout.jsonl", "eval/factcheck2/heldout.jsonl"] {
-        for l in quantai_ai::eval::read_lines(&root(set))? {
+    for set in sets("factcheck")? {
+        for l in quantai_ai::eval::read_lines(&set)? {
             fc.push(time(9, || quantai_ai::factcheck::check(&l.text, &l.facts)));
         }
     }
     let lexicon = quantai_lang::Lexicon::shared();
     let mut bp = Vec::new();
-    for set in ["dev", "heldout"].iter().map(|p| format!("eval/builder/{p}.jsonl")).chain(
-        ["builder2", "builder3", "builder4", "builder5", "builder6", "builder7"]
-            .iter()
-            .map(|d| format!("eval/{d}/heldout.jsonl")),
-    ) {
-        for l in quantai_ai::eval::read_builder_lines(&root(&set))? {
+    for set in sets("builder")? {
+        for l in quantai_ai::eval::read_builder_lines(&set)? {
             bp.push(time(9, || quantai_ai::builder::parse(&lexicon, &l.request)));
         }
     }

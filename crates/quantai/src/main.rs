@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout)] // a CLI: its results go to stdout
 
 mod ai_cmd;
+mod jobs_cmd;
 mod quant_cmd;
 mod rag_cmd;
 
@@ -72,6 +73,23 @@ enum Command {
     /// The AI services: narratives, the strategy builder, and their evaluations.
     #[command(subcommand)]
     Ai(ai_cmd::AiCmd),
+    /// Run a worker on the durable job queue until SIGINT/SIGTERM (then it stops gracefully:
+    /// running jobs get `--grace` seconds, the rest go back to the queue).
+    Worker {
+        /// Unique among live workers (default host-pid-random).
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, default_value = quantai_jobs::DEFAULT_QUEUE)]
+        queue: String,
+        #[arg(long, default_value_t = 10)]
+        grace: u64,
+        /// How long a claim holds without renewal (a killed worker's jobs return after it).
+        #[arg(long, default_value_t = 30_000)]
+        lease_ms: u64,
+    },
+    /// The job queue: list, show, retry (dead → queued), purge (discard dead), enqueue, stats.
+    #[command(subcommand)]
+    Jobs(jobs_cmd::JobsCmd),
 }
 
 #[derive(Subcommand)]
@@ -185,6 +203,11 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Models(ModelsCmd::Pull { from, python }) => rag_cmd::models_pull(&settings, from, &python),
         Command::Rag(c) => rag_cmd::rag(settings, c).await,
         Command::Ai(c) => ai_cmd::ai(settings, c).await,
+        Command::Worker { name, queue, grace, lease_ms } => {
+            init_tracing(&settings);
+            jobs_cmd::worker(&settings, name, queue, grace, lease_ms).await
+        }
+        Command::Jobs(c) => jobs_cmd::jobs(&settings, c).await,
     }
 }
 
@@ -226,18 +249,7 @@ async fn serve(mut settings: Settings, mock_upstream: bool) -> Result<()> {
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("server.bind: cannot listen on {addr}"))?;
     tracing::info!(addr = %listener.local_addr()?, "quantai listening");
     let shutdown = async {
-        let term = async {
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(mut s) => {
-                    s.recv().await;
-                }
-                Err(_) => std::future::pending::<()>().await,
-            }
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {},
-            _ = term => {},
-        }
+        shutdown_signal().await;
         tracing::info!("shutting down: finishing in-flight requests");
     };
     let reload: std::pin::Pin<Box<dyn futures::Stream<Item = ()> + Send>> =
@@ -248,6 +260,22 @@ async fn serve(mut settings: Settings, mock_upstream: bool) -> Result<()> {
     app.run(listener, shutdown, reload).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// SIGINT or SIGTERM.
+pub(crate) async fn shutdown_signal() {
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {},
+        _ = term => {},
+    }
 }
 
 fn registry(settings: &Settings) -> Result<Registry> {
