@@ -449,6 +449,14 @@ impl Builder {
         symbol: Option<&str>,
     ) -> Option<quantai_quant::service::StoredBacktest> {
         let rag = self.rag.as_ref()?;
+        let rec = self.lexicon.recognise(described);
+        let specific = rec.entities.iter().any(|e| e.kind == quantai_lang::EntityKind::Strategy)
+            || !rec.years.is_empty()
+            || !rec.pairs.is_empty()
+            || !rec.conditions.is_empty();
+        if !specific {
+            return None;
+        }
         let req = quantai_rag::service::SearchRequest {
             query: described.to_string(),
             k: 10,
@@ -460,14 +468,6 @@ impl Builder {
             mode: Default::default(),
         };
         let cols = [quantai_rag::backtest_doc::COLLECTION.to_string()];
-        let rec = self.lexicon.recognise(described);
-        let specific = rec.entities.iter().any(|e| e.kind == quantai_lang::EntityKind::Strategy)
-            || !rec.years.is_empty()
-            || !rec.pairs.is_empty()
-            || !rec.conditions.is_empty();
-        if !specific {
-            return None;
-        }
         let hits = match rag.search(user, &cols, &req).await {
             Ok(found) => found,
             Err(e) => {

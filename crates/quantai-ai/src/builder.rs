@@ -17,7 +17,7 @@ use quantai_quant::strategy::{Direction, Kind};
 use serde::Serialize;
 use time::{Date, Month};
 
-use crate::numbers::{overlaps, scan, Mention, Unit};
+use crate::numbers::{overlaps, scan, Mention, Unit, NATIVE_ONES, NATIVE_TENS};
 
 /// A parsed request's strategy: what the request states, nothing invented.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
@@ -1737,28 +1737,6 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
         });
     }
     // native Korean numbers: "기간 아홉으로", "열다섯일", "스물", "여든", "열아홉", "예순"
-    const TENS: [(&str, f64); 9] = [
-        ("열", 10.0),
-        ("스물", 20.0),
-        ("서른", 30.0),
-        ("마흔", 40.0),
-        ("쉰", 50.0),
-        ("예순", 60.0),
-        ("일흔", 70.0),
-        ("여든", 80.0),
-        ("아흔", 90.0),
-    ];
-    const UNITS: [(&str, f64); 9] = [
-        ("하나", 1.0),
-        ("둘", 2.0),
-        ("셋", 3.0),
-        ("넷", 4.0),
-        ("다섯", 5.0),
-        ("여섯", 6.0),
-        ("일곱", 7.0),
-        ("여덟", 8.0),
-        ("아홉", 9.0),
-    ];
     let mut i = 0;
     while i < text.len() {
         if !text.is_char_boundary(i) || text[..i].chars().next_back().is_some_and(hangul) {
@@ -1766,9 +1744,10 @@ fn worded_numbers(text: &str) -> Vec<Mention> {
             continue;
         }
         let rest = &text[i..];
-        let (tens, tlen) = TENS.iter().find(|(w, _)| rest.starts_with(w)).map_or((0.0, 0), |(w, v)| (*v, w.len()));
+        let (tens, tlen) =
+            NATIVE_TENS.iter().find(|(w, _)| rest.starts_with(w)).map_or((0.0, 0), |(w, v)| (*v, w.len()));
         let (unit, ulen) =
-            UNITS.iter().find(|(w, _)| rest[tlen..].starts_with(w)).map_or((0.0, 0), |(w, v)| (*v, w.len()));
+            NATIVE_ONES.iter().find(|(w, _)| rest[tlen..].starts_with(w)).map_or((0.0, 0), |(w, v)| (*v, w.len()));
         let len = tlen + ulen;
         let next = rest[len..].chars().next();
         let standalone = next.is_none_or(|c| !hangul(c) || "으로에을를이가은는와과도만일".contains(c));

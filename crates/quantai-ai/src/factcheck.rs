@@ -989,34 +989,24 @@ pub fn check(text: &str, facts: &Facts) -> Report {
         }
         claimed.dedup();
 
-        let mut sign_only = false;
-        let ok = if claimed.is_empty() {
-            let mut any = false;
-            for k in ALL.iter().copied().filter(|k| can_state(m.unit, *k)) {
-                match judge(facts, m, k, (loss_level, loss_diff)) {
-                    Verdict::Ok => {
-                        any = true;
-                        break;
-                    }
-                    Verdict::Sign => sign_only = true,
-                    Verdict::No => {}
-                }
-            }
-            any
+        // what the text claims, or with no claim every KPI the unit can state
+        let candidates: Vec<Kpi> = if claimed.is_empty() {
+            ALL.iter().copied().filter(|k| can_state(m.unit, *k)).collect()
         } else {
-            let mut any = false;
-            for k in &claimed {
-                match judge(facts, m, *k, (loss_level, loss_diff)) {
-                    Verdict::Ok => {
-                        any = true;
-                        break;
-                    }
-                    Verdict::Sign => sign_only = true,
-                    Verdict::No => {}
-                }
-            }
-            any
+            claimed.clone()
         };
+        let mut sign_only = false;
+        let mut ok = false;
+        for k in candidates {
+            match judge(facts, m, k, (loss_level, loss_diff)) {
+                Verdict::Ok => {
+                    ok = true;
+                    break;
+                }
+                Verdict::Sign => sign_only = true,
+                Verdict::No => {}
+            }
+        }
         if ok {
             continue;
         }

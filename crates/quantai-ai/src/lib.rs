@@ -125,12 +125,7 @@ impl Services {
             builder: builder.clone(),
             settings: std::sync::Arc::new(settings.clone()),
             max_steps: settings.ai.chatops_max_steps,
-            max_cost: quantai_core::money::Cost::from_picos(
-                rust_decimal::prelude::ToPrimitive::to_i128(
-                    &(settings.ai.chatops_max_cost_usd * rust_decimal::Decimal::from(1_000_000_000_000i64)),
-                )
-                .unwrap_or(i128::MAX),
-            ),
+            max_cost: quantai_core::money::Cost::from_usd(settings.ai.chatops_max_cost_usd),
         };
         Ok(Self { narrator, builder, chatops, experiments })
     }

@@ -464,27 +464,11 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
     );
     for c in native.captures_iter(text) {
         let (Some(all), Some(unit)) = (c.get(0), c.get(3)) else { continue };
-        let tens = c.get(1).map(|t| match t.as_str() {
-            "열" => 10.0,
-            "스물" => 20.0,
-            "서른" => 30.0,
-            "마흔" => 40.0,
-            "쉰" => 50.0,
-            "예순" => 60.0,
-            "일흔" => 70.0,
-            "여든" => 80.0,
-            _ => 90.0,
-        });
-        let ones = c.get(2).map(|o| match o.as_str() {
-            "하나" | "한" => 1.0,
-            "둘" | "두" => 2.0,
-            "셋" | "세" => 3.0,
-            "넷" | "네" => 4.0,
-            "다섯" => 5.0,
-            "여섯" => 6.0,
-            "일곱" => 7.0,
-            "여덟" => 8.0,
-            _ => 9.0,
+        let tens = c.get(1).and_then(|t| native_value(&NATIVE_TENS, t.as_str()));
+        // before a counter the first four take their short forms: 한/두/세/네 번
+        let ones = c.get(2).and_then(|o| {
+            let short = ["한", "두", "세", "네"].iter().position(|w| *w == o.as_str()).map(|i| i as f64 + 1.0);
+            short.or_else(|| native_value(&NATIVE_ONES, o.as_str()))
         });
         // a word of its own (nothing Hangul glued before it), with a tens word: "한 번" alone is "once"
         let glued = text[..all.start()].chars().next_back().is_some_and(|p| ('\u{AC00}'..='\u{D7A3}').contains(&p));
@@ -536,6 +520,34 @@ fn spelled(text: &str, out: &mut Vec<Mention>) {
             unit: Unit::Years,
         });
     }
+}
+
+/// Native Korean tens (열 … 아흔) and ones (하나 … 아홉), for counts and parameters.
+pub(crate) const NATIVE_TENS: [(&str, f64); 9] = [
+    ("열", 10.0),
+    ("스물", 20.0),
+    ("서른", 30.0),
+    ("마흔", 40.0),
+    ("쉰", 50.0),
+    ("예순", 60.0),
+    ("일흔", 70.0),
+    ("여든", 80.0),
+    ("아흔", 90.0),
+];
+pub(crate) const NATIVE_ONES: [(&str, f64); 9] = [
+    ("하나", 1.0),
+    ("둘", 2.0),
+    ("셋", 3.0),
+    ("넷", 4.0),
+    ("다섯", 5.0),
+    ("여섯", 6.0),
+    ("일곱", 7.0),
+    ("여덟", 8.0),
+    ("아홉", 9.0),
+];
+
+fn native_value(table: &[(&str, f64)], word: &str) -> Option<f64> {
+    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
 
 fn unit_end(c: &regex::Captures<'_>, end: usize) -> usize {

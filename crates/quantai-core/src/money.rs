@@ -111,6 +111,11 @@ impl Cost {
     /// Zero dollars.
     pub const ZERO: Cost = Cost { picos: 0 };
 
+    /// An amount of USD, truncated to whole pico-dollars.
+    pub fn from_usd(usd: Decimal) -> Self {
+        Self { picos: (usd * Decimal::from(1_000_000_000_000u64)).trunc().mantissa() }
+    }
+
     /// Builds a cost from pico-dollars.
     pub fn from_picos(picos: i128) -> Self {
         Self { picos }

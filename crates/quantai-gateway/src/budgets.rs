@@ -120,7 +120,7 @@ pub struct Reservation {
 }
 
 fn picos(usd: Decimal) -> i128 {
-    (usd * Decimal::from(1_000_000_000_000u64)).trunc().mantissa()
+    quantai_core::money::Cost::from_usd(usd).picos()
 }
 
 fn scope_name(s: Scope) -> &'static str {

@@ -199,10 +199,13 @@ impl Default for WorkerOptions {
     }
 }
 
+fn host() -> String {
+    std::env::var("HOSTNAME").ok().filter(|h| !h.is_empty()).unwrap_or_else(|| "local".into())
+}
+
 /// `host-pid-xxxx`.
 pub fn default_name() -> String {
-    let host = std::env::var("HOSTNAME").ok().filter(|h| !h.is_empty()).unwrap_or_else(|| "local".into());
-    format!("{host}-{}-{:04x}", std::process::id(), rand::random::<u16>())
+    format!("{}-{}-{:04x}", host(), std::process::id(), rand::random::<u16>())
 }
 
 /// What a worker did before it stopped.
@@ -236,9 +239,10 @@ impl Worker {
     /// the grace period, and hands back the rest.
     pub async fn run(self, mut stop: watch::Receiver<bool>) -> Result<WorkerStats, JobError> {
         let o = &self.options;
-        let stale_ms = i64::try_from(o.lease.as_millis()).unwrap_or(30_000);
+        // a name is free again once its worker has been silent for a lease
+        let lease_ms = i64::try_from(o.lease.as_millis()).unwrap_or(30_000);
         let pid = i64::from(std::process::id());
-        self.store.register_worker(&o.name, "local", pid, now_ms(), stale_ms).await?;
+        self.store.register_worker(&o.name, &host(), pid, now_ms(), lease_ms).await?;
         tracing::info!(worker = %o.name, queue = %o.queue, kinds = ?self.registry.kinds(), "worker started");
         let slots: BTreeMap<String, Arc<Semaphore>> = self
             .registry
@@ -250,7 +254,6 @@ impl Worker {
         let mut running = tokio::task::JoinSet::new();
         let mut stats = WorkerStats::default();
         let mut last_seen = now_ms();
-        let lease_ms = i64::try_from(o.lease.as_millis()).unwrap_or(30_000);
         while !*stop.borrow() {
             let mut claimed = 0;
             for (kind, sem) in &slots {
