@@ -35,6 +35,7 @@ pub struct Settings {
     pub market_data: MarketDataSettings,
     pub rag: RagSettings,
     pub ai: AiSettings,
+    pub jobs: JobsSettings,
     pub models: ModelSettings,
     pub log: LogSettings,
     /// Upstream providers by name; catalog models refer to these names.
@@ -228,6 +229,28 @@ impl Default for AiSettings {
             chatops_max_cost_usd: rust_decimal::Decimal::new(5, 2),
             slack_signing_secret: SecretRef::default(),
         }
+    }
+}
+
+/// The job runtime (issue 16): workers and the `jobs.yaml` scheduler inside `serve`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobsSettings {
+    /// Workers `serve` runs on `queue` (0: none; run `quantai worker` processes instead).
+    pub workers: u32,
+    /// Whether `serve` runs the scheduler (any number may run: each slot enqueues one job).
+    pub scheduler: bool,
+    /// The schedule file; empty: the one that ships with the binary (`examples/jobs.yaml`).
+    pub schedule: String,
+    /// The queue `serve`'s workers take jobs from.
+    pub queue: String,
+    /// How long a claimed job is held without renewal before another worker may take it.
+    pub lease_secs: u64,
+}
+
+impl Default for JobsSettings {
+    fn default() -> Self {
+        Self { workers: 1, scheduler: true, schedule: String::new(), queue: "ai_tasks".into(), lease_secs: 30 }
     }
 }
 
@@ -556,6 +579,7 @@ impl Default for Settings {
             },
             rag: RagSettings::default(),
             ai: AiSettings::default(),
+            jobs: JobsSettings::default(),
             redis: RedisSettings {
                 url: SecretRef::default(),
                 key_prefix: "quantai".into(),
@@ -752,6 +776,15 @@ impl Settings {
         let c = self.ai.chatops_max_cost_usd;
         if c <= rust_decimal::Decimal::ZERO || c > rust_decimal::Decimal::from(100) {
             return bad("ai.chatops_max_cost_usd", format!("{c} is not above 0 and at most 100"));
+        }
+        if self.jobs.workers > 64 {
+            return bad("jobs.workers", format!("{} is more than 64", self.jobs.workers));
+        }
+        if self.jobs.queue.is_empty() || self.jobs.queue.len() > 64 {
+            return bad("jobs.queue", "must be 1 to 64 characters".into());
+        }
+        if !(1..=3_600).contains(&self.jobs.lease_secs) {
+            return bad("jobs.lease_secs", format!("{} is not between 1 and 3600", self.jobs.lease_secs));
         }
         if !(64..=16_000).contains(&self.ai.narrative_max_tokens) {
             return bad(

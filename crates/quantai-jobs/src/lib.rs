@@ -8,7 +8,11 @@
 //!   it to the dead letters. A killed worker's jobs come back when their lease runs out; on a
 //!   graceful stop, running jobs get a grace period and are then handed back.
 //!
+//! [`schedule`] runs the periodic jobs of `jobs.yaml`.
+//!
 //! Built-in tasks: `noop` and `sleep` (benchmarks and the kill test).
+
+pub mod schedule;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -156,21 +160,53 @@ impl Jobs {
         idempotency_key: Option<&str>,
         delay: Duration,
     ) -> Result<(String, bool), JobError> {
-        let config = self.registry.config(kind).ok_or_else(|| {
-            JobError::Invalid(format!("no task kind {kind:?}; known: {}", self.registry.kinds().join(", ")))
+        let at = now_ms() + i64::try_from(delay.as_millis()).unwrap_or(0);
+        self.enqueue_at(queue, kind, payload, idempotency_key, at).await
+    }
+
+    /// [`Jobs::enqueue`] due at `run_at_ms` (ms since the epoch).
+    pub async fn enqueue_at(
+        &self,
+        queue: &str,
+        kind: &str,
+        payload: &Value,
+        idempotency_key: Option<&str>,
+        run_at_ms: i64,
+    ) -> Result<(String, bool), JobError> {
+        self.submit(Submit { queue, kind, payload, idempotency_key, run_at_ms, owner: None }).await
+    }
+
+    /// Enqueues a job described in full.
+    pub async fn submit(&self, s: Submit<'_>) -> Result<(String, bool), JobError> {
+        let config = self.registry.config(s.kind).ok_or_else(|| {
+            JobError::Invalid(format!("no task kind {:?}; known: {}", s.kind, self.registry.kinds().join(", ")))
         })?;
         let now = now_ms();
         let job = NewJob {
-            queue: queue.to_string(),
-            kind: kind.to_string(),
-            payload: payload.to_string(),
-            idempotency_key: idempotency_key.map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string),
+            queue: s.queue.to_string(),
+            kind: s.kind.to_string(),
+            payload: s.payload.to_string(),
+            idempotency_key: s.idempotency_key.map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string),
             priority: 0,
-            run_at_ms: now + i64::try_from(delay.as_millis()).unwrap_or(0),
+            run_at_ms: s.run_at_ms,
             max_attempts: i64::from(config.max_attempts.max(1)),
+            owner: s.owner.map(str::to_string),
         };
         Ok(self.store.enqueue_job(&job, now).await?)
     }
+}
+
+/// A job to enqueue ([`Jobs::submit`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Submit<'a> {
+    pub queue: &'a str,
+    pub kind: &'a str,
+    pub payload: &'a Value,
+    /// The same (kind, key) is enqueued once; none: a fresh key.
+    pub idempotency_key: Option<&'a str>,
+    pub run_at_ms: i64,
+    /// The user who asked for it.
+    pub owner: Option<&'a str>,
 }
 
 /// A worker's settings.

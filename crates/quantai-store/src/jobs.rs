@@ -24,6 +24,8 @@ pub struct NewJob {
     pub priority: i64,
     pub run_at_ms: i64,
     pub max_attempts: i64,
+    /// The user who asked for it (an API key's user id), if a user did.
+    pub owner: Option<String>,
 }
 
 /// A stored job.
@@ -50,10 +52,11 @@ pub struct JobRow {
     pub created_ms: i64,
     pub started_ms: Option<i64>,
     pub finished_ms: Option<i64>,
+    pub owner: Option<String>,
 }
 
 const COLS: &str = "id, queue, kind, payload, idempotency_key, state, priority, run_at_ms, attempts, max_attempts, \
-                    lease_owner, lease_token, lease_expires_ms, last_error, result, created_ms, started_ms, finished_ms";
+                    lease_owner, lease_token, lease_expires_ms, last_error, result, created_ms, started_ms, finished_ms, owner";
 
 use crate::get_opt_text as opt_text;
 
@@ -82,6 +85,7 @@ fn decode(r: &sqlx::any::AnyRow) -> Result<JobRow> {
         created_ms: get_i64(r, "created_ms")?,
         started_ms: opt_i64(r, "started_ms")?,
         finished_ms: opt_i64(r, "finished_ms")?,
+        owner: opt_text(r, "owner")?,
     })
 }
 
@@ -134,12 +138,13 @@ impl Store {
         let id = uuid::Uuid::new_v4().to_string();
         let sql = format!(
             "INSERT INTO jobs (id, queue, kind, payload, idempotency_key, state, priority, run_at_ms, attempts, \
-             max_attempts, created_ms) VALUES ({}, 'ready', {}, {}, 0, {}, {})",
+             max_attempts, created_ms, owner) VALUES ({}, 'ready', {}, {}, 0, {}, {}, {})",
             placeholders(d, 1, 5),
             d.ph(6),
             d.ph(7),
             d.ph(8),
-            d.ph(9)
+            d.ph(9),
+            d.ph(10)
         );
         let inserted = sqlx::query(&sql)
             .bind(&id)
@@ -151,6 +156,7 @@ impl Store {
             .bind(job.run_at_ms)
             .bind(job.max_attempts)
             .bind(now_ms)
+            .bind(job.owner.as_deref())
             .execute(self.pool())
             .await
             .map_err(Error::from);
@@ -360,27 +366,34 @@ impl Store {
 
     /// Jobs, newest first, optionally of one state and kind.
     pub async fn jobs(&self, state: Option<&str>, kind: Option<&str>, limit: i64) -> Result<Vec<JobRow>> {
-        if let Some(s) = state {
-            if !STATES.contains(&s) {
-                return Err(Error::Invalid(format!("state {s:?} is not one of {}", STATES.join(", "))));
-            }
+        self.jobs_of(None, state, kind, limit).await
+    }
+
+    /// [`Store::jobs`], only those `owner` asked for when it is given.
+    pub async fn jobs_of(
+        &self,
+        owner: Option<&str>,
+        state: Option<&str>,
+        kind: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<JobRow>> {
+        if let Some(s) = state.filter(|s| !STATES.contains(s)) {
+            return Err(Error::Invalid(format!("state {s:?} is not one of {}", STATES.join(", "))));
         }
         let d = self.dialect();
         let mut conds = Vec::new();
-        if state.is_some() {
-            conds.push(format!("state = {}", d.ph(conds.len() + 1)));
-        }
-        if kind.is_some() {
-            conds.push(format!("kind = {}", d.ph(conds.len() + 1)));
+        let mut binds = Vec::new();
+        for (col, v) in [("owner", owner), ("state", state), ("kind", kind)] {
+            if let Some(v) = v {
+                conds.push(format!("{col} = {}", d.ph(conds.len() + 1)));
+                binds.push(v);
+            }
         }
         let wh = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
         let sql = format!("SELECT {COLS} FROM jobs{wh} ORDER BY created_ms DESC, id LIMIT {}", limit.clamp(1, 10_000));
         let mut q = sqlx::query(&sql);
-        if let Some(s) = state {
-            q = q.bind(s);
-        }
-        if let Some(k) = kind {
-            q = q.bind(k);
+        for b in binds {
+            q = q.bind(b);
         }
         q.fetch_all(self.pool()).await?.iter().map(decode).collect()
     }
@@ -474,6 +487,41 @@ impl Store {
         let sql = format!("UPDATE job_workers SET last_seen_ms = {} WHERE name = {}", d.ph(1), d.ph(2));
         sqlx::query(&sql).bind(now_ms).bind(name).execute(self.pool()).await?;
         Ok(())
+    }
+
+    /// The newest slot any scheduler processed for the scheduled job `name`.
+    pub async fn schedule_last(&self, name: &str) -> Result<Option<i64>> {
+        let sql = format!("SELECT last_slot_ms FROM schedule_runs WHERE name = {}", self.dialect().ph(1));
+        sqlx::query(&sql).bind(name).fetch_optional(self.pool()).await?.map(|r| get_i64(&r, "last_slot_ms")).transpose()
+    }
+
+    /// Records `slot_ms` as processed for `name`; never moves the mark backwards.
+    pub async fn set_schedule_last(&self, name: &str, slot_ms: i64, now_ms: i64) -> Result<()> {
+        if name.is_empty() || name.len() > 128 {
+            return Err(Error::Invalid("a scheduled job's name must be 1 to 128 characters".into()));
+        }
+        let d = self.dialect();
+        let upd = format!(
+            "UPDATE schedule_runs SET last_slot_ms = {}, updated_ms = {} WHERE name = {} AND last_slot_ms < {}",
+            d.ph(1),
+            d.ph(2),
+            d.ph(3),
+            d.ph(4)
+        );
+        let n = sqlx::query(&upd).bind(slot_ms).bind(now_ms).bind(name).bind(slot_ms).execute(self.pool()).await?;
+        if n.rows_affected() > 0 {
+            return Ok(());
+        }
+        let ins =
+            format!("INSERT INTO schedule_runs (name, last_slot_ms, updated_ms) VALUES ({})", placeholders(d, 1, 3));
+        match sqlx::query(&ins).bind(name).bind(slot_ms).bind(now_ms).execute(self.pool()).await.map_err(Error::from) {
+            // another scheduler wrote the row meanwhile: move it forward if it is older
+            Err(e) if e.is_duplicate() => {
+                sqlx::query(&upd).bind(slot_ms).bind(now_ms).bind(name).bind(slot_ms).execute(self.pool()).await?;
+                Ok(())
+            }
+            other => other.map(|_| ()),
+        }
     }
 
     /// Removes a worker that stopped cleanly.

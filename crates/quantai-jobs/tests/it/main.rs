@@ -15,6 +15,8 @@ use quantai_store::Store;
 use serde_json::{json, Value};
 use tokio::sync::watch;
 
+mod schedule;
+
 fn fast(max_attempts: u32, concurrency: usize) -> TaskConfig {
     TaskConfig {
         time_limit: Duration::from_secs(5),
