@@ -305,6 +305,9 @@ fn unsupported(lower: &str, instruments: usize, assets: bool) -> Option<Unsuppor
             "감성분석",
             "classifier",
             "gradient boosting",
+            "gradient-boosted",
+            "gradient boosted",
+            "tree model",
             "boosting model",
             "train a model",
             "its predictions",
@@ -588,12 +591,15 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
                 "데드크로스",
                 "데크",
                 "golden cross",
+                "golden crss",
+                "golden cros ",
                 "death cross",
                 "일선",
                 "평균선",
                 "average",
                 "평균이",
                 "평균 ",
+                "평균(",
                 "평균가",
                 "평균 가격",
             ],
@@ -604,12 +610,16 @@ fn families(lower: &str, lexicon_kinds: &[Kind]) -> Families {
             "buy and hold",
             "buy-and-hold",
             "buy & hold",
+            "b&h",
+            "b & h",
             "바이앤홀드",
             "존버",
             "묻어",
             "묵혀",
             "들고 있",
             "들고있",
+            "들고 계",
+            "들고계",
             "들고만",
             "안 팔",
             "안팔",
@@ -954,6 +964,12 @@ fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]
                 "people)",
                 "시에",
                 "시 ",
+                "시까지",
+                "시 전",
+                "시전",
+                "시반",
+                "시 반",
+                "시간",
                 "o'clock",
                 "am ",
                 "pm ",
@@ -961,6 +977,8 @@ fn param_numbers<'a>(lower: &str, mentions: &'a [Mention], skip: &[Range<usize>]
             .iter()
             .any(|w| a.starts_with(w))
         })
+        // "구글 하나 부탁": one (request), not a parameter
+        .filter(|m| m.text != "하나")
         .filter(|m| !skip.iter().any(|r| overlaps(r, &m.span)))
         .collect()
 }
@@ -1852,6 +1870,146 @@ fn short_years(text: &str) -> Vec<Mention> {
     out
 }
 
+/// Years said in words: "two thousand (and) ten", "twenty eleven", "nineteen ninety-five",
+/// "이천십팔 년". An English one counts only next to a period word (from, since, through, to,
+/// in, …) or before another, so "twenty twenty" as two windows stays numbers.
+fn spoken_years(text: &str) -> Vec<Mention> {
+    static EN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    const UNIT: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine";
+    let en = crate::numbers::re(
+        &EN,
+        &format!(
+            r"(?i)\b(?:two thousand(?:(?:\s+and)?\s+({UNIT}))?|(twenty|nineteen)[\s-]+(oh[\s-]+(?:one|two|three|four|five|six|seven|eight|nine)|{UNIT}))\b"
+        ),
+    );
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut found: Vec<(f64, Range<usize>)> = Vec::new();
+    for c in en.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let year = if let Some(century) = c.get(2) {
+            let tail = c.get(3).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            let v = match tail.strip_prefix("oh") {
+                Some(rest) => crate::numbers::word_value(rest.trim_start_matches([' ', '-'])),
+                None => crate::numbers::word_value(&tail).filter(|v| *v >= 10.0),
+            };
+            let Some(v) = v else { continue };
+            let base = if century.as_str().eq_ignore_ascii_case("twenty") { 2000.0 } else { 1900.0 };
+            base + v
+        } else {
+            let Some(v) = c.get(1).map_or(Some(0.0), |m| crate::numbers::word_value(m.as_str())) else { continue };
+            2000.0 + v
+        };
+        let after = lower[all.end()..].trim_start();
+        if ["dollar", "buck", "won", "usd", "krw", "shares", "day", "-day"].iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        found.push((year, all.range()));
+    }
+    let near = |r: &Range<usize>| {
+        let b = before_words(&lower, r.start, 16);
+        has_word(
+            b,
+            &[
+                "from",
+                "since",
+                "through",
+                "thru",
+                "to",
+                "until",
+                "till",
+                "in",
+                "starting",
+                "start",
+                "beginning",
+                "between",
+                "of",
+                "and",
+                "year",
+                "years",
+                "back",
+            ],
+        ) || has_word(after_words(&lower, r.end, 10), &["onward", "onwards", "through", "to", "until", "till"])
+    };
+    for (i, (year, r)) in found.iter().enumerate() {
+        let paired = found.get(i + 1).is_some_and(|(_, n)| n.start.saturating_sub(r.end) <= 12)
+            || i.checked_sub(1).and_then(|j| found.get(j)).is_some_and(|(_, p)| r.start.saturating_sub(p.end) <= 12);
+        if near(r) || paired {
+            out.push(year_mention(text, r.clone(), *year));
+        }
+    }
+    // 이천십팔 년, 천구백구십오년
+    for (i, _) in text.char_indices() {
+        if text[..i].chars().next_back().is_some_and(|c| "일이삼사오육칠팔구십백천".contains(c)) {
+            continue;
+        }
+        let rest = &text[i..];
+        if !rest.starts_with(['이', '천']) {
+            continue;
+        }
+        let Some((v, len)) = hangul_number(rest) else { continue };
+        let tail = &rest[len..];
+        let gap = tail.len() - tail.trim_start_matches(' ').len();
+        if (1900.0..=2100.0).contains(&v) && tail[gap..].starts_with('년') {
+            out.push(year_mention(text, i..i + len + gap + '년'.len_utf8(), v));
+        }
+    }
+    out
+}
+
+fn year_mention(text: &str, span: Range<usize>, year: f64) -> Mention {
+    Mention {
+        text: text[span.clone()].to_string(),
+        span,
+        value: year,
+        half: 0.0,
+        sign: None,
+        approx: false,
+        unit: Unit::Date { month: None, day: None },
+    }
+}
+
+/// Korean decimals said in words: "이 점 오" (2.5), "일점오" (1.5).
+fn spoken_decimals(text: &str) -> Vec<Mention> {
+    let digit = |c: char| "영일이삼사오육칠팔구".chars().position(|d| d == c);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let Some(whole) = digit(c) else { continue };
+        if k > 0 && ('\u{AC00}'..='\u{D7A3}').contains(&chars[k - 1].1) {
+            continue;
+        }
+        // digit, optional space, 점, optional space, digit, then not Hangul
+        let mut j = k + 1;
+        let skip_space = |j: &mut usize| {
+            while chars.get(*j).is_some_and(|p| p.1 == ' ') {
+                *j += 1;
+            }
+        };
+        skip_space(&mut j);
+        if chars.get(j).map(|p| p.1) != Some('점') {
+            continue;
+        }
+        j += 1;
+        skip_space(&mut j);
+        let Some(frac) = chars.get(j).and_then(|p| digit(p.1)) else { continue };
+        let end = chars.get(j + 1).map_or(text.len(), |p| p.0);
+        if chars.get(j + 1).is_some_and(|p| ('\u{AC00}'..='\u{D7A3}').contains(&p.1) && !"으로로".contains(p.1)) {
+            continue;
+        }
+        out.push(Mention {
+            text: text[i..end].to_string(),
+            span: i..end,
+            value: whole as f64 + frac as f64 / 10.0,
+            half: 0.05,
+            sign: None,
+            approx: false,
+            unit: Unit::Plain,
+        });
+    }
+    out
+}
+
 fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<Date>) {
     match dates {
         [] => (None, None),
@@ -1863,8 +2021,18 @@ fn period(lower: &str, dates: &[&Mention], hold: bool) -> (Option<Date>, Option<
                 &["지금까지", "현재까지", "오늘까지", "to date", "until now", "till now", "to now", "today"],
             );
             // "2015-" with nothing after the dash: an open end
-            let open_dash = a.starts_with('-') && !a[1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+            let next_year = {
+                let t = a.strip_prefix('-').unwrap_or("").trim_start();
+                let digits = t.chars().take_while(char::is_ascii_digit).count();
+                digits == 4 || (digits == 2 && !t[2..].starts_with(|c: char| c.is_ascii_alphabetic()))
+            };
+            let open_dash = a.starts_with('-') && !next_year;
+            let clause = {
+                let rest = &lower[one.span.end..];
+                &rest[..rest.find([',', '.', '?', '!', '\n']).unwrap_or(rest.len())]
+            };
             let from = (has(a, &["부터", "이후", "~", "초", " 초"]) && !has(a, &["까지"]))
+                || (has(clause, &["때부터", "부터"]) && !has(clause, &["까지"]))
                 || open_dash
                 || has_word(a, &["onward", "onwards"])
                 || has_word(
@@ -1934,6 +2102,18 @@ fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usiz
             continue;
         }
         let word = &text[s..i];
+        // a one-word company name kept exact-case in the lexicon ("Intel"), written in lower
+        // case after "on"/"for"
+        let lower = text.to_ascii_lowercase();
+        let after_on = ["on ", "for ", "with ", "of "].iter().any(|w| lower[..s].ends_with(w));
+        if after_on && word.len() >= 4 {
+            let named = lexicon.entries().iter().find(|e| {
+                e.kind == EntityKind::Instrument && e.en.eq_ignore_ascii_case(word) && e.id.starts_with("US:")
+            });
+            if let Some(t) = named.and_then(|e| e.ticker.as_ref()) {
+                return Some((t.0.clone(), s..i));
+            }
+        }
         if !(2..=5).contains(&word.len()) || NOT_TICKERS.contains(&word) {
             continue;
         }
@@ -1943,6 +2123,31 @@ fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usiz
                 return Some((t.to_string(), s..i));
             }
         }
+    }
+    // a ticker spelled out letter by letter: "s p y", "q q q"
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<(usize, &str)> = lower
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let mut k = 0;
+    while k < words.len() {
+        let run =
+            words[k..].iter().take_while(|(_, w)| w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic())).count();
+        if (2..=5).contains(&run) {
+            let joined: String = words[k..k + run].iter().map(|(_, w)| *w).collect();
+            if let [one] = lexicon.instruments_of(&joined.to_ascii_uppercase()).as_slice() {
+                if let Some(t) = one.strip_prefix("US:") {
+                    let (s, last) = (words[k].0, words[k + run - 1]);
+                    return Some((t.to_string(), s..last.0 + last.1.len()));
+                }
+            }
+        }
+        k += run.max(1);
     }
     None
 }
@@ -1993,6 +2198,24 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             _ => {}
         }
     }
+    // "Hi, PM here": a role word that is also a ticker is not a second instrument
+    if symbols.len() == 2 {
+        let role = |sym: &str| {
+            ["PM", "CEO", "CFO", "IT", "HR", "IR", "PR"].contains(&sym)
+                && has_word(&lower, &[&sym.to_ascii_lowercase()])
+                && has(
+                    &lower,
+                    &[
+                        &format!("{} here", sym.to_ascii_lowercase()),
+                        &format!("our {}", sym.to_ascii_lowercase()),
+                        &format!("the {}", sym.to_ascii_lowercase()),
+                    ],
+                )
+        };
+        if let Some(i) = symbols.iter().position(|s| role(s)) {
+            symbols.remove(i);
+        }
+    }
     // "goog... er, GOOGL": two listings of one company are one instrument, the last named
     if symbols.len() == 2 && twins(lexicon, &symbols[0], &symbols[1]) {
         symbols.remove(0);
@@ -2011,6 +2234,12 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
         return decline(reason);
     }
 
+    // news and "why did it fall": questions about the market, not rules to test
+    if has(&lower, &["뉴스", "news", "요약해", "summari", "왜 빠졌", "왜 올랐", "why did", "why is"])
+        && !has(&lower, &["backtest", "back test", "백테스트", "돌려", "테스트"])
+    {
+        return decline(Unsupported::NotAStrategy);
+    }
     let f = families(&lower, &lexicon_kinds);
     let ma_only = f.ma && !f.macd && !f.bollinger;
     let named = [f.macd, f.rsi, f.bollinger, ma_only].iter().filter(|b| **b).count();
@@ -2042,6 +2271,9 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
     // numbers
     let mut mentions = scan(text);
     mentions.extend(short_years(text));
+    let spoken: Vec<Mention> = spoken_years(text).into_iter().chain(spoken_decimals(text)).collect();
+    mentions.retain(|m| !spoken.iter().any(|y| overlaps(&y.span, &m.span)));
+    mentions.extend(spoken);
     let worded: Vec<Mention> =
         worded_numbers(text).into_iter().filter(|w| !mentions.iter().any(|m| overlaps(&m.span, &w.span))).collect();
     mentions.extend(worded);
@@ -2143,6 +2375,13 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
                     "quote",
                     "per ",
                     "p/e",
+                    "뉴스",
+                    "news",
+                    "요약",
+                    "요약해",
+                    "summari",
+                    "왜 빠졌",
+                    "왜 올랐",
                 ],
             )
         {
@@ -2181,13 +2420,16 @@ fn parse_in(lexicon: &Lexicon, text: &str, current: Option<Kind>) -> Parsed {
             "계산식",
             "계산 방법",
             "how is it calculated",
+            "is calculated",
+            "is computed",
             "how do you calculate",
             "difference between",
             "차이가 뭐",
             "차이점",
             "뭐가 달라",
         ],
-    ) && !has(&lower, &["backtest", "백테스트", "돌려"])
+    ) && (!has(&lower, &["backtest", "백테스트", "돌려"])
+        || has(&lower, &["not a backtest", "not a back test", "no backtest", "백테스트 말고", "백테스트 아니"]))
     {
         return decline(Unsupported::NotAStrategy);
     }

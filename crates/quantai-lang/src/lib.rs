@@ -1023,7 +1023,12 @@ impl Lexicon {
             let word = &self.ko_words[c as usize];
             one_edit(&spelt, &jamo::spell(word))
                 && match n {
-                    0..=2 => jamo::slip(w, word, false) && self.ko_things[c as usize],
+                    // "키우(는)" is a verb, not 키움 short of its last consonant
+                    0..=2 => {
+                        jamo::slip(w, word, false)
+                            && self.ko_things[c as usize]
+                            && !jamo::spell(word).starts_with(spelt.as_str())
+                    }
                     3 => jamo::slip(w, word, true),
                     _ => true,
                 }
@@ -1407,7 +1412,9 @@ fn pairs(text: &str) -> Vec<(u32, u32, Option<Range<usize>>)> {
         let date_like = (x.1.start > 0 && matches!(b[x.1.start - 1], b'/' | b'-' | b'.'))
             || b.get(y.1.end)
                 .is_some_and(|c| matches!(c, b'/' | b'-' | b'.') && b.get(y.1.end + 1).is_some_and(u8::is_ascii_digit));
-        if between.trim() == "/" && !date_like && x.0 < y.0 {
+        // "20/60", "5 & 35", "50 n 200"
+        let joined = between.trim() == "/" || ((between == " & " || between == " n ") && !date_like);
+        if joined && !date_like && x.0 < y.0 {
             push(x.0, y.0, Some(x.1.start..y.1.end), &mut out);
         }
     }

@@ -113,6 +113,7 @@ fn held_out_sets_meet_the_target() {
         "eval/builder8/heldout.jsonl",
         "eval/builder8/dev.jsonl",
         "eval/builder9/heldout.jsonl",
+        "eval/builder10/heldout.jsonl",
     ] {
         let r = eval(path);
         let wrong: Vec<_> = r.per_line.iter().filter(|l| !l.correct).map(|l| (&l.id, &l.wrong)).collect();
