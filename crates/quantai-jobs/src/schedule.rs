@@ -440,6 +440,9 @@ pub fn upcoming(schedule: &Schedule, from: DateTime<Utc>, n: usize) -> Vec<(Stri
         .collect()
 }
 
+/// A UTC time.
+pub type UtcTime = DateTime<Utc>;
+
 /// A time in ms since the epoch as UTC.
 pub fn utc_ms(ms: i64) -> DateTime<Utc> {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()

@@ -5,11 +5,13 @@
 //! health/readiness/metrics, the OpenAPI document, and start-up/shutdown ([`App`]).
 
 pub mod auth;
+pub mod checks;
 pub mod error;
 pub mod extract;
 pub mod openapi;
 pub mod rag;
 mod routes;
+pub mod runtime;
 pub mod slack;
 
 use std::future::{Future, IntoFuture};
@@ -47,6 +49,10 @@ pub struct AppState {
     pub http: reqwest::Client,
     pub keys: Arc<KeyCache>,
     pub settings: Arc<Settings>,
+    /// The job queue and the task kinds this binary runs.
+    pub jobs: quantai_jobs::Jobs,
+    /// The `jobs.yaml` schedule (validated at start; run by `serve` when `jobs.scheduler`).
+    pub scheduler: Arc<quantai_jobs::schedule::Scheduler>,
 }
 
 /// A built application: state plus the ledger writer task.
@@ -111,7 +117,17 @@ impl App {
             .timeout(Duration::from_secs(10))
             .build()
             .map_err(|e| StartError::Setting { setting: "ai", reason: e.to_string() })?;
+        let jobs = quantai_jobs::Jobs { store: store.clone(), registry: Arc::new(runtime::registry(&store, &gateway)) };
+        let source = if settings.jobs.schedule.is_empty() {
+            quantai_jobs::schedule::Source::Default
+        } else {
+            quantai_jobs::schedule::Source::File(settings.jobs.schedule.clone().into())
+        };
+        let scheduler = quantai_jobs::schedule::Scheduler::new(jobs.clone(), source)
+            .map_err(|e| StartError::Setting { setting: "jobs.schedule", reason: e.to_string() })?;
         let state = AppState {
+            jobs,
+            scheduler: Arc::new(scheduler),
             ai,
             slack_secret,
             http,
@@ -153,6 +169,7 @@ impl App {
     ) -> std::io::Result<()> {
         let app = self.router();
         let gw = self.state.gateway.clone();
+        let scheduler = self.state.scheduler.clone();
         let reloader = tokio::spawn(async move {
             let mut reload = std::pin::pin!(reload);
             while reload.next().await.is_some() {
@@ -162,11 +179,18 @@ impl App {
                         tracing::error!(error = %e, "reload refused; the previous catalog and policies stay in force")
                     }
                 }
+                match scheduler.reload() {
+                    Ok(s) => tracing::info!(jobs = s.entries.len(), "schedule reloaded"),
+                    Err(e) => {
+                        tracing::error!(error = %e, "schedule reload refused; the previous schedule stays in force")
+                    }
+                }
             }
         });
         let store = self.state.store.clone();
         let gateway = self.state.gateway.clone();
         let grace = Duration::from_secs(self.state.settings.server.shutdown_grace_secs.max(1));
+        let running = runtime::start(&self.state.jobs, &self.state.scheduler, &self.state.settings.jobs, grace);
         drop(self.state);
         // Graceful shutdown, bounded: connections still open `grace` after the signal (a long
         // stream, a client that stopped reading) are dropped; their usage rows are still queued.
@@ -186,6 +210,8 @@ impl App {
         };
         reloader.abort();
         let _ = reloader.await;
+        tracing::info!("stopping the workers and the scheduler");
+        running.stop().await;
         gateway.release_leases().await;
         // The ledger drains once the last handle to the gateway (its sender) is gone.
         drop(gateway);

@@ -524,6 +524,21 @@ impl Store {
         }
     }
 
+    /// Workers seen since `since_ms`: (name, host, last seen).
+    pub async fn live_workers(&self, since_ms: i64) -> Result<Vec<(String, String, i64)>> {
+        let sql = format!(
+            "SELECT name, host, last_seen_ms FROM job_workers WHERE last_seen_ms >= {} ORDER BY name",
+            self.dialect().ph(1)
+        );
+        sqlx::query(&sql)
+            .bind(since_ms)
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|r| Ok((get_text(r, "name")?, get_text(r, "host")?, get_i64(r, "last_seen_ms")?)))
+            .collect()
+    }
+
     /// Removes a worker that stopped cleanly.
     pub async fn unregister_worker(&self, name: &str) -> Result<()> {
         let sql = format!("DELETE FROM job_workers WHERE name = {}", self.dialect().ph(1));

@@ -86,6 +86,18 @@ enum Command {
         /// How long a claim holds without renewal (a killed worker's jobs return after it).
         #[arg(long, default_value_t = 30_000)]
         lease_ms: u64,
+        /// Also run the jobs.yaml scheduler (any number may run: each slot enqueues one job).
+        #[arg(long)]
+        scheduler: bool,
+    },
+    /// Health checks (queue, workers, the builder, LLM providers, market data); exit status 1
+    /// when one fails, JSON for cron with --json.
+    Check {
+        /// ai, etl, llm or all.
+        #[arg(default_value = "all")]
+        scope: String,
+        #[arg(long)]
+        json: bool,
     },
     /// The job queue: list, show, retry (dead → queued), purge (discard dead), enqueue, stats.
     #[command(subcommand)]
@@ -203,11 +215,12 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Models(ModelsCmd::Pull { from, python }) => rag_cmd::models_pull(&settings, from, &python),
         Command::Rag(c) => rag_cmd::rag(settings, c).await,
         Command::Ai(c) => ai_cmd::ai(settings, c).await,
-        Command::Worker { name, queue, grace, lease_ms } => {
+        Command::Worker { name, queue, grace, lease_ms, scheduler } => {
             init_tracing(&settings);
-            jobs_cmd::worker(&settings, name, queue, grace, lease_ms).await
+            jobs_cmd::worker(settings, name, queue, grace, lease_ms, scheduler).await
         }
-        Command::Jobs(c) => jobs_cmd::jobs(&settings, c).await,
+        Command::Check { scope, json } => jobs_cmd::check(settings, &scope, json).await,
+        Command::Jobs(c) => jobs_cmd::jobs(settings, c).await,
     }
 }
 

@@ -110,3 +110,34 @@ fn no_job_is_lost_or_doubled_when_workers_are_killed() {
     assert!(rerun > 0, "no job was caught in flight by a kill");
     eprintln!("kill test: {kills} kills, {rerun} jobs re-run, {:.1} s", started.elapsed().as_secs_f64());
 }
+
+#[test]
+fn check_fails_when_jobs_wait_with_no_worker_and_passes_once_one_ran_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["check", "ai", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true, "{report}");
+    run(dir.path(), &["jobs", "enqueue", "noop", "--count", "3", "--key", "c"]);
+    let out = cmd(dir.path(), &["check", "ai"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stdout));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().any(|l| l.starts_with("FAIL") && l.contains("workers") && l.contains("3 jobs wait")),
+        "{text}"
+    );
+    // a worker runs them and stops on SIGTERM; the check passes again
+    let mut w = worker(dir.path(), "checked");
+    let started = Instant::now();
+    while done(&stats(dir.path())) < 3 {
+        assert!(started.elapsed() < Duration::from_secs(60), "the worker did not run the jobs");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = Command::new("kill").args(["-TERM", &w.id().to_string()]).status();
+    assert!(w.wait().unwrap().success());
+    let out = run(dir.path(), &["check", "all", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true, "{report}");
+    let bad = cmd(dir.path(), &["check", "everything"]).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("everything"));
+}

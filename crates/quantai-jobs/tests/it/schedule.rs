@@ -70,16 +70,29 @@ fn a_bad_file_is_refused_with_the_line_of_the_mistake() {
 }
 
 #[test]
-fn the_shipped_schedule_is_valid_and_reads_krx_times_in_seoul() {
+fn the_shipped_schedule_is_valid() {
     let kinds: Vec<&str> = DEFAULT_SCHEDULE.lines().filter_map(|l| l.trim().strip_prefix("task: ")).collect();
     assert!(!kinds.is_empty());
     let s = Schedule::parse(DEFAULT_SCHEDULE, "examples/jobs.yaml", &kinds).unwrap();
-    let backup = s.entries.iter().find(|e| e.name == "nightly_backup").unwrap();
-    assert_eq!(backup.timezone, "Asia/Seoul");
-    assert_eq!(backup.misfire, Misfire::RunOnce);
-    // 02:30 in Seoul is 17:30 UTC the day before (no DST in Korea)
+    let health = s.entries.iter().find(|e| e.name == "hourly_health_check").unwrap();
+    assert_eq!(health.misfire, Misfire::RunOnce);
     let from = Utc.with_ymd_and_hms(2026, 12, 8, 0, 0, 0).unwrap();
-    assert_eq!(backup.next_slot_after(from).unwrap(), Utc.with_ymd_and_hms(2026, 12, 8, 17, 30, 0).unwrap());
+    assert_eq!(health.next_slot_after(from).unwrap(), Utc.with_ymd_and_hms(2026, 12, 8, 0, 5, 0).unwrap());
+}
+
+#[test]
+fn seoul_slots_are_nine_hours_ahead_of_utc() {
+    let text = "jobs:\n  - name: krx\n    task: noop\n    cron: \"10 16 * * MON-FRI\"\n    timezone: Asia/Seoul\n";
+    let s = Schedule::parse(text, "t", &KINDS).unwrap();
+    // 16:10 in Seoul on Tuesday 2026-12-08 is 07:10 UTC; after it, Wednesday's
+    let e = &s.entries[0];
+    let from = Utc.with_ymd_and_hms(2026, 12, 8, 0, 0, 0).unwrap();
+    assert_eq!(e.next_slot_after(from).unwrap(), Utc.with_ymd_and_hms(2026, 12, 8, 7, 10, 0).unwrap());
+    let after = Utc.with_ymd_and_hms(2026, 12, 8, 7, 10, 0).unwrap();
+    assert_eq!(e.next_slot_after(after).unwrap(), Utc.with_ymd_and_hms(2026, 12, 9, 7, 10, 0).unwrap());
+    // Friday's slot, then Monday's
+    let fri = Utc.with_ymd_and_hms(2026, 12, 11, 8, 0, 0).unwrap();
+    assert_eq!(e.next_slot_after(fri).unwrap(), Utc.with_ymd_and_hms(2026, 12, 14, 7, 10, 0).unwrap());
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod ai;
 mod genai;
+mod jobs;
 mod openai;
 pub(crate) use openai::SERVICE_HEADER;
 mod ops;
@@ -59,6 +60,12 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(ai::create_experiment, ai::list_experiments))
         .routes(routes!(ai::experiment_report))
         .routes(routes!(ai::stop_experiment))
+        .routes(routes!(jobs::list, jobs::enqueue))
+        .routes(routes!(jobs::stats))
+        .routes(routes!(jobs::schedule))
+        .routes(routes!(jobs::purge))
+        .routes(routes!(jobs::get))
+        .routes(routes!(jobs::retry))
         .routes(routes!(ops::reload))
         .routes(routes!(ops::openapi))
         .routes(routes!(ops::healthz))

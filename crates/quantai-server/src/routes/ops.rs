@@ -70,12 +70,15 @@ pub(crate) struct Reloaded {
     reloaded: bool,
     models: usize,
     services: usize,
+    /// Jobs in the reloaded `jobs.yaml` schedule.
+    scheduled_jobs: usize,
 }
 
-/// Reloads the catalog and policies (admins); a bad file is refused and the old ones stay.
-
+/// Reloads the catalog, the policies and the `jobs.yaml` schedule (admins); a bad file is
+/// refused and the old configuration stays.
 #[utoipa::path(post, path = "/api/v1/admin/reload", operation_id = "reload", tag = "ops", security(("bearer" = [])),
     responses((status = 200, description = "Reloaded", body = Reloaded),
+        (status = 400, description = "A file was refused; the previous configuration stays in force", body = crate::error::ErrorBody),
         (status = 403, description = "Not an admin key", body = crate::error::ErrorBody)))]
 pub(crate) async fn reload(State(state): State<AppState>, _: Admin) -> Result<Json<Reloaded>, ApiError> {
     let reg = state.gateway.reload().map_err(|e| {
@@ -84,9 +87,16 @@ pub(crate) async fn reload(State(state): State<AppState>, _: Admin) -> Result<Js
             format!("reload refused, the previous configuration stays in force: {e}"),
         )
     })?;
+    let schedule = state.scheduler.reload().map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidConfig,
+            format!("schedule reload refused, the previous schedule stays in force: {e}"),
+        )
+    })?;
     Ok(Json(Reloaded {
         reloaded: true,
         models: reg.catalog.models().count(),
         services: reg.policies.services().count(),
+        scheduled_jobs: schedule.entries.len(),
     }))
 }

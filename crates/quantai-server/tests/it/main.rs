@@ -11,6 +11,7 @@ mod cache;
 mod chat;
 mod errors;
 mod governance;
+mod jobs;
 mod lifecycle;
 mod limits;
 mod quant;
