@@ -135,6 +135,15 @@ const KEYWORDS: &[(&str, Kpi)] = &[
     ("turned into", Kpi::FinalEquity),
     ("보유 비중", Kpi::Exposure),
     ("hold return", Kpi::BuyHoldReturn),
+    ("hold_return", Kpi::BuyHoldReturn),
+    ("relative:", Kpi::ExcessReturn),
+    ("exit_above", Kpi::Param),
+    ("enter_below", Kpi::Param),
+    ("lookback", Kpi::Param),
+    ("upper:", Kpi::Param),
+    ("lower:", Kpi::Param),
+    ("upper=", Kpi::Param),
+    ("lower=", Kpi::Param),
     ("hold would", Kpi::BuyHoldReturn),
     ("hold was", Kpi::BuyHoldReturn),
     ("owning", Kpi::BuyHoldReturn),
@@ -401,6 +410,7 @@ const AHEAD: &[&str] = &[
     "more",
     "앞섰",
     "앞서",
+    "앞섬",
     "상회",
     "웃돌",
     "초과",
@@ -467,6 +477,7 @@ fn told_from_holding(
         "높다",
         "앞섰",
         "앞서",
+        "앞섬",
         "상회",
         "나았",
         "나은",
@@ -852,6 +863,15 @@ fn judge(facts: &Facts, m: &Mention, kpi: Kpi, loss: (Option<bool>, Option<bool>
             };
             return if sign_ok { Verdict::Ok } else { Verdict::Sign };
         }
+    }
+    // "Net P&L +$19,792" for a loss: a signed amount states its direction
+    if kpi == Kpi::NetProfit
+        && m.unit == Unit::Money
+        && m.sign.is_some()
+        && close(m.value, m.half, m.approx, truth.abs())
+    {
+        let ok = (m.sign == Some('-')) == (truth < 0.0);
+        return if ok { Verdict::Ok } else { Verdict::Sign };
     }
     if kpi == Kpi::MaxDrawdown || m.unit == Unit::Money {
         return if close(m.value, m.half, m.approx, truth.abs()) { Verdict::Ok } else { Verdict::No };

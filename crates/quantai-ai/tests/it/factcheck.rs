@@ -131,6 +131,7 @@ fn held_out_sets_meet_the_targets() {
         ("eval/factcheck3/heldout.jsonl", 60),
         ("eval/factcheck4/heldout.jsonl", 60),
         ("eval/factcheck5/heldout.jsonl", 80),
+        ("eval/factcheck6/heldout.jsonl", 80),
     ] {
         held_out(path, lines);
     }
