@@ -66,12 +66,33 @@ fn view(j: JobRow) -> JobView {
     }
 }
 
+/// A job's state.
+#[derive(Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum JobState {
+    Ready,
+    Running,
+    Done,
+    Dead,
+}
+
+impl JobState {
+    fn as_str(self) -> &'static str {
+        match self {
+            JobState::Ready => "ready",
+            JobState::Running => "running",
+            JobState::Done => "done",
+            JobState::Dead => "dead",
+        }
+    }
+}
+
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct JobsQuery {
-    /// `ready`, `running`, `done` or `dead`.
-    state: Option<String>,
+    #[param(inline)]
+    state: Option<JobState>,
     kind: Option<String>,
     /// At most this many, newest first (default 100).
     #[param(minimum = 1, maximum = 10000)]
@@ -97,14 +118,8 @@ pub(crate) async fn list(
     if !(1..=10_000).contains(&limit) {
         return Err(ApiError::new(ErrorCode::InvalidQuery, format!("limit {limit}: 1 to 10000")).param("limit"));
     }
-    if let Some(s) = q.state.as_deref().filter(|s| !quantai_store::jobs::STATES.contains(s)) {
-        return Err(ApiError::new(
-            ErrorCode::InvalidQuery,
-            format!("state {s:?} is not one of {}", quantai_store::jobs::STATES.join(", ")),
-        )
-        .param("state"));
-    }
-    let rows = state.store.jobs_of(caller.owner(), q.state.as_deref(), q.kind.as_deref(), limit).await?;
+    let wanted = q.state.map(JobState::as_str);
+    let rows = state.store.jobs_of(caller.owner(), wanted, q.kind.as_deref(), limit).await?;
     Ok(Json(JobList { jobs: rows.into_iter().map(view).collect() }))
 }
 
