@@ -2091,6 +2091,7 @@ const NOT_TICKERS: &[&str] = &[
 
 /// A lower-case US ticker ("the qqq", "on amzn") when the request names no instrument otherwise.
 fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usize>)> {
+    let lower = text.to_ascii_lowercase();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         if c.is_ascii_lowercase() {
@@ -2104,7 +2105,6 @@ fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usiz
         let word = &text[s..i];
         // a one-word company name kept exact-case in the lexicon ("Intel"), written in lower
         // case after "on"/"for"
-        let lower = text.to_ascii_lowercase();
         let after_on = ["on ", "for ", "with ", "of "].iter().any(|w| lower[..s].ends_with(w));
         if after_on && word.len() >= 4 {
             let named = lexicon.entries().iter().find(|e| {
@@ -2125,7 +2125,6 @@ fn lowercase_ticker(lexicon: &Lexicon, text: &str) -> Option<(String, Range<usiz
         }
     }
     // a ticker spelled out letter by letter: "s p y", "q q q"
-    let lower = text.to_ascii_lowercase();
     let words: Vec<(usize, &str)> = lower
         .split(' ')
         .scan(0usize, |at, w| {

@@ -43,6 +43,15 @@ pub enum Misfire {
     RunOnce,
 }
 
+impl Misfire {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Misfire::Skip => "skip",
+            Misfire::RunOnce => "run_once",
+        }
+    }
+}
+
 /// One entry of `jobs.yaml` as written.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -107,6 +116,18 @@ impl Entry {
     pub fn next_slot_after(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let (cron, tz) = self.cron()?;
         cron.find_next_occurrence(&at.with_timezone(tz), false).ok().map(|t| t.with_timezone(&Utc))
+    }
+
+    /// The next `n` slots after `from`; none when disabled.
+    pub fn next_slots(&self, from: DateTime<Utc>, n: usize) -> Vec<DateTime<Utc>> {
+        let mut out = Vec::new();
+        let mut at = from;
+        while self.enabled && out.len() < n {
+            let Some(t) = self.next_slot_after(at) else { break };
+            out.push(t);
+            at = t;
+        }
+        out
     }
 
     /// This slot's jitter: the same in every scheduler, so racing schedulers enqueue the same job.
@@ -416,32 +437,6 @@ impl Scheduler {
 fn on_time_ms() -> i64 {
     i64::try_from(ON_TIME.as_millis()).unwrap_or(60_000)
 }
-
-/// The next `n` slots of each enabled entry after `from` (for `quantai jobs schedule`).
-pub fn upcoming(schedule: &Schedule, from: DateTime<Utc>, n: usize) -> Vec<(String, Vec<DateTime<Utc>>)> {
-    schedule
-        .entries
-        .iter()
-        .filter(|e| e.enabled)
-        .map(|e| {
-            let mut at = from;
-            let mut slots = Vec::new();
-            while slots.len() < n {
-                match e.next_slot_after(at) {
-                    Some(t) => {
-                        slots.push(t);
-                        at = t;
-                    }
-                    None => break,
-                }
-            }
-            (e.name.clone(), slots)
-        })
-        .collect()
-}
-
-/// A UTC time.
-pub type UtcTime = DateTime<Utc>;
 
 /// A time in ms since the epoch as UTC.
 pub fn utc_ms(ms: i64) -> DateTime<Utc> {

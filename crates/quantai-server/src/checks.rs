@@ -65,7 +65,7 @@ impl std::str::FromStr for Scope {
 const WAIT_WARN_MS: i64 = 2 * 60_000;
 const WAIT_FAIL_MS: i64 = 15 * 60_000;
 /// A worker not seen for this long is not counted as live.
-const WORKER_STALE_MS: i64 = 60_000;
+pub const WORKER_STALE_MS: i64 = 60_000;
 /// Market data older than this many days is stale.
 const STALE_DAYS: i64 = 5;
 

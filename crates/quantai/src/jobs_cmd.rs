@@ -227,13 +227,10 @@ async fn schedule(settings: Settings, file: Option<std::path::PathBuf>) -> Resul
         None => current,
     };
     let now = quantai_jobs::schedule::utc_ms(quantai_jobs::now_ms());
-    for (name, slots) in quantai_jobs::schedule::upcoming(&schedule, now, 3) {
-        let e = schedule.entries.iter().find(|e| e.name == name).context("entry")?;
-        let next: Vec<String> = slots.iter().map(|t| t.to_rfc3339()).collect();
-        println!("{name:<24} {:<14} {:<22} {:<12} next: {}", e.task, e.cron, e.timezone, next.join(", "));
-    }
-    for e in schedule.entries.iter().filter(|e| !e.enabled) {
-        println!("{:<24} {:<14} (disabled)", e.name, e.task);
+    for e in &schedule.entries {
+        let next: Vec<String> = e.next_slots(now, 3).iter().map(|t| t.to_rfc3339()).collect();
+        let when = if e.enabled { format!("next: {}", next.join(", ")) } else { "(disabled)".into() };
+        println!("{:<24} {:<14} {:<22} {:<12} {when}", e.name, e.task, e.cron, e.timezone);
     }
     Ok(())
 }

@@ -199,7 +199,12 @@ async fn concurrent_workers_run_each_job_once() {
     for db in dbs {
         let store = db.store.clone();
         let mut registry = Registry::new();
-        registry.register("noop", fast(3, 8), |_j: JobRow, _p: Value| async { Ok(json!({})) });
+        // a few milliseconds each, so one worker cannot drain the queue before the other starts
+        // on a loaded machine
+        registry.register("noop", fast(3, 8), |_j: JobRow, _p: Value| async {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            Ok(json!({}))
+        });
         let registry = Arc::new(registry);
         let jobs = Jobs { store: store.clone(), registry: registry.clone() };
         for i in 0..300 {

@@ -185,8 +185,13 @@ pub(crate) async fn stats(State(state): State<AppState>, _: Auth) -> Result<Json
             oldest_ready_ms: c.oldest_ready_ms,
         })
         .collect();
-    let live_workers =
-        state.store.live_workers(now_ms() - 60_000).await?.into_iter().map(|(name, _, _)| name).collect();
+    let live_workers = state
+        .store
+        .live_workers(now_ms() - crate::checks::WORKER_STALE_MS)
+        .await?
+        .into_iter()
+        .map(|(name, _, _)| name)
+        .collect();
     Ok(Json(JobStats { kinds, effects: state.store.job_effect_count().await?, live_workers }))
 }
 
@@ -340,42 +345,22 @@ pub(crate) struct ScheduleView {
     responses((status = 200, description = "The schedule", body = ScheduleView)))]
 pub(crate) async fn schedule(State(state): State<AppState>, _: Auth) -> Json<ScheduleView> {
     let s = state.scheduler.schedule();
-    let now = chrono_now();
+    let now = quantai_jobs::schedule::utc_ms(now_ms());
     let jobs = s
         .entries
         .iter()
-        .map(|e| {
-            let mut next = Vec::new();
-            let mut at = now;
-            for _ in 0..3 {
-                match e.next_slot_after(at) {
-                    Some(t) if e.enabled => {
-                        next.push(t.to_rfc3339());
-                        at = t;
-                    }
-                    _ => break,
-                }
-            }
-            ScheduledView {
-                name: e.name.clone(),
-                task: e.task.clone(),
-                args: e.args.clone(),
-                cron: e.cron.clone(),
-                timezone: e.timezone.clone(),
-                jitter_secs: e.jitter_secs,
-                misfire: serde_json::to_value(e.misfire)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                enabled: e.enabled,
-                queue: e.queue.clone(),
-                next,
-            }
+        .map(|e| ScheduledView {
+            name: e.name.clone(),
+            task: e.task.clone(),
+            args: e.args.clone(),
+            cron: e.cron.clone(),
+            timezone: e.timezone.clone(),
+            jitter_secs: e.jitter_secs,
+            misfire: e.misfire.as_str().to_string(),
+            enabled: e.enabled,
+            queue: e.queue.clone(),
+            next: e.next_slots(now, 3).iter().map(|t| t.to_rfc3339()).collect(),
         })
         .collect();
     Json(ScheduleView { jobs })
-}
-
-fn chrono_now() -> quantai_jobs::schedule::UtcTime {
-    quantai_jobs::schedule::utc_ms(now_ms())
 }
